@@ -1,0 +1,2 @@
+/** benchmarks module of Realtime TCK. */
+package dev.realtimetck.benchmarks;

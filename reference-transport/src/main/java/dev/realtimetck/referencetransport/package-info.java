@@ -1,0 +1,2 @@
+/** reference-transport module of Realtime TCK. */
+package dev.realtimetck.referencetransport;

@@ -1,0 +1,2 @@
+/** tck module of Realtime TCK. */
+package dev.realtimetck.tck;
