@@ -1,0 +1,75 @@
+package dev.realtimetck.mockserver.scenario;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/** One step of a scenario script. Each scenario-file step object has exactly one key naming its kind. */
+public sealed interface Step {
+
+    /** Waits for a client event that satisfies {@code matcher}; {@code as} names it for templates. */
+    record Expect(EventMatcher matcher, String as, boolean repeat) implements Step {
+        public Expect {
+            Objects.requireNonNull(matcher, "matcher");
+        }
+    }
+
+    /** Sends server events (templates are rendered when the step runs). */
+    record Send(List<JsonNode> events) implements Step {
+        public Send {
+            events = List.copyOf(Objects.requireNonNull(events, "events"));
+            if (events.isEmpty()) {
+                throw new IllegalArgumentException("events: at least one event");
+            }
+        }
+    }
+
+    /** Pauses the script. */
+    record Wait(Duration duration) implements Step {
+        public Wait {
+            Objects.requireNonNull(duration, "duration");
+        }
+    }
+
+    /** Sets the delay between consecutive events sent by the rest of this script. */
+    record Pace(Duration delay) implements Step {
+        public Pace {
+            Objects.requireNonNull(delay, "delay");
+        }
+    }
+
+    /** Closes the WebSocket with a close frame. */
+    record Close(int code, String reason) implements Step {
+        public Close {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Drops the TCP connection without a close frame. */
+    record Drop() implements Step {
+    }
+
+    /** Sends a text frame that is not JSON (or any text, unvalidated). */
+    record Malformed(String text) implements Step {
+        public Malformed {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** Sends a binary frame. */
+    record Binary(byte[] data) implements Step {
+        public Binary {
+            data = Objects.requireNonNull(data, "data").clone();
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+    }
+
+    /** Stops responding: no further sends, rules or reports for the rest of the session. */
+    record Stall() implements Step {
+    }
+}
