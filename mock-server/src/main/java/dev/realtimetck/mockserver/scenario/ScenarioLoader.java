@@ -140,27 +140,34 @@ public final class ScenarioLoader {
 
         Scenario scenario(JsonNode tree) {
             String name = tree.path("name").asString(baseName(source));
-            Duration pace = tree.has("pace") ? duration(tree.get("pace"), at("$.pace")) : Duration.ZERO;
+            Duration pace = tree.has("pace") ? duration(tree.get("pace"), at("/pace")) : Duration.ZERO;
             Set<String> ignore = new LinkedHashSet<>();
             tree.path("ignore").values().forEach(v -> ignore.add(v.asString()));
-            List<Step> steps = steps(tree.path("steps"), "$.steps");
+            List<Step> steps = steps(tree.path("steps"), "/steps");
             List<Rule> rules = new ArrayList<>();
             JsonNode ruleNodes = tree.path("rules");
             for (int i = 0; i < ruleNodes.size(); i++) {
-                rules.add(rule(ruleNodes.get(i), "$.rules[" + i + "]"));
+                rules.add(rule(ruleNodes.get(i), "/rules/" + i));
             }
             return new Scenario(name, tree.path("strict").asBoolean(false), pace,
                     tree.path("audio_format").asString("audio/pcm"), ignore, steps, rules, text);
         }
 
         private Rule rule(JsonNode node, String path) {
-            EventMatcher when = matcher(node.get("when"), path + ".when");
+            EventMatcher when = matcher(node.get("when"), path + "/when");
             List<Step> then = new ArrayList<>();
             if (node.has("send")) {
-                then.add(send(node.get("send"), path + ".send"));
+                then.add(send(node.get("send"), path + "/send"));
             }
             if (node.has("then")) {
-                then.addAll(steps(node.get("then"), path + ".then"));
+                JsonNode thenNodes = node.get("then");
+                for (int i = 0; i < thenNodes.size(); i++) {
+                    if (thenNodes.get(i).has("expect")) {
+                        throw new ScenarioException(at(path + "/then/" + i) + ": a rule cannot contain expect steps "
+                                + "(rules answer the event that fired them; use the main steps for sequences)");
+                    }
+                }
+                then.addAll(steps(thenNodes, path + "/then"));
             }
             return new Rule(when, then, node.path("times").asInt(0));
         }
@@ -168,7 +175,7 @@ public final class ScenarioLoader {
         private List<Step> steps(JsonNode nodes, String path) {
             List<Step> out = new ArrayList<>();
             for (int i = 0; i < nodes.size(); i++) {
-                out.add(step(nodes.get(i), path + "[" + i + "]"));
+                out.add(step(nodes.get(i), path + "/" + i));
             }
             return out;
         }
@@ -177,7 +184,7 @@ public final class ScenarioLoader {
             Map.Entry<String, JsonNode> only = node.properties().iterator().next();
             String kind = only.getKey();
             JsonNode value = only.getValue();
-            String where = path + "." + kind;
+            String where = path + "/" + kind;
             switch (kind) {
                 case "expect": {
                     String as = value.path("as").asString(null);
@@ -210,7 +217,7 @@ public final class ScenarioLoader {
                     try {
                         return new Step.Binary(Base64.getDecoder().decode(value.get("base64").asString()));
                     } catch (IllegalArgumentException e) {
-                        throw new ScenarioException(at(where + ".base64") + ": not base64: " + e.getMessage());
+                        throw new ScenarioException(at(where + "/base64") + ": not base64: " + e.getMessage());
                     }
                 case "stall":
                     return new Step.Stall();
@@ -228,7 +235,7 @@ public final class ScenarioLoader {
             }
             for (int i = 0; i < events.size(); i++) {
                 JsonNode event = events.get(i);
-                String eventPath = value.isArray() ? where + "[" + i + "]" : where;
+                String eventPath = value.isArray() ? where + "/" + i : where;
                 List<String> syntax = Templates.check(event);
                 if (!syntax.isEmpty()) {
                     throw new ScenarioException(at(eventPath) + ": " + String.join("; ", syntax));
@@ -265,7 +272,7 @@ public final class ScenarioLoader {
                 try {
                     pointers.put(e.getKey(), Pattern.compile(e.getValue().asString()));
                 } catch (PatternSyntaxException ex) {
-                    throw new ScenarioException(at(where + ".pointers['" + e.getKey() + "']") + ": bad regular expression: "
+                    throw new ScenarioException(at(where + "/pointers/" + e.getKey().replace("~", "~0").replace("/", "~1")) + ": bad regular expression: "
                             + ex.getDescription());
                 }
             }
