@@ -221,7 +221,7 @@ public final class ScenarioBehavior implements SessionBehavior {
                         pause(pace, () -> paced = true);
                     } else {
                         paced = false;
-                        sendEvent(events.get(eventIndex++));
+                        sendEvent(events.get(eventIndex++), ((Step.Send) step).rendering());
                         sentSincePause = true;
                     }
                 } else if (step instanceof Step.Wait) {
@@ -276,10 +276,19 @@ public final class ScenarioBehavior implements SessionBehavior {
             });
         }
 
-        private void sendEvent(JsonNode template) {
+        private void sendEvent(JsonNode template, Step.Rendering rendering) {
             JsonNode rendered;
             try {
-                rendered = Templates.render(template, this);
+                switch (rendering) {
+                    case TEMPLATES:
+                        rendered = Templates.render(template, this);
+                        break;
+                    case FRESH_IDS:
+                        rendered = IdRewriter.rewrite(template, this::namedId, session.id());
+                        break;
+                    default:
+                        rendered = template.deepCopy();
+                }
             } catch (RuntimeException e) {
                 session.reportProblem(prefix(label()) + ": cannot render event " + template.path("type").asString("")
                         + ": " + e.getMessage());

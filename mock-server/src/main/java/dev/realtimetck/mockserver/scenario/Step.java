@@ -15,14 +15,30 @@ public sealed interface Step {
         }
     }
 
-    /** Sends server events (templates are rendered when the step runs). */
-    record Send(List<JsonNode> events) implements Step {
+    /** Sends server events, rendered as {@code rendering} says when the step runs. */
+    record Send(List<JsonNode> events, Rendering rendering) implements Step {
         public Send {
             events = List.copyOf(Objects.requireNonNull(events, "events"));
+            Objects.requireNonNull(rendering, "rendering");
             if (events.isEmpty()) {
                 throw new IllegalArgumentException("events: at least one event");
             }
         }
+
+        /** Events with placeholders, as scenario files write them. */
+        public Send(List<JsonNode> events) {
+            this(events, Rendering.TEMPLATES);
+        }
+    }
+
+    /** How a {@link Send} step turns its events into frames. */
+    enum Rendering {
+        /** Placeholders ({@code {{...}}}) are rendered; see {@link Templates}. */
+        TEMPLATES,
+        /** Sent exactly as written. */
+        LITERAL,
+        /** Sent as written, except that protocol ids are replaced by fresh ids, coherently per session. */
+        FRESH_IDS
     }
 
     /** Pauses the script. */

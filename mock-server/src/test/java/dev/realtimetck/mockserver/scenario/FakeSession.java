@@ -19,12 +19,12 @@ import tools.jackson.databind.node.ObjectNode;
  * An in-memory {@link SessionContext} with a virtual clock: scheduled tasks run only when the test advances
  * time, on the test thread, in due order. Records every frame the behaviour produces.
  */
-final class FakeSession implements SessionContext {
+public final class FakeSession implements SessionContext {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One frame the behaviour produced, with the virtual time it was produced at. */
-    record Frame(long atMillis, String kind, JsonNode event, String text, byte[] data) {
+    public record Frame(long atMillis, String kind, JsonNode event, String text, byte[] data) {
     }
 
     private record Task(long due, long seq, Runnable run) {
@@ -43,19 +43,19 @@ final class FakeSession implements SessionContext {
     private String closeReason;
     private boolean dropped;
 
-    FakeSession(SessionBehavior behavior) {
+    public FakeSession(SessionBehavior behavior) {
         this.behavior = behavior;
     }
 
     /** Opens the session and runs everything due at time zero. */
-    FakeSession open() {
+    public FakeSession open() {
         behavior.onOpen(this);
         runDue();
         return this;
     }
 
     /** Delivers a client event (JSON text) and runs whatever became due now. */
-    FakeSession client(String json) {
+    public FakeSession client(String json) {
         if (open) {
             behavior.onClientEvent(this, (ObjectNode) JSON.readTree(json));
             runDue();
@@ -64,7 +64,7 @@ final class FakeSession implements SessionContext {
     }
 
     /** Moves the virtual clock forward, running tasks as they fall due. */
-    FakeSession advance(Duration by) {
+    public FakeSession advance(Duration by) {
         long target = nowMillis + by.toMillis();
         while (!tasks.isEmpty() && tasks.peek().due <= target) {
             Task t = tasks.poll();
@@ -78,7 +78,7 @@ final class FakeSession implements SessionContext {
     }
 
     /** Runs every scheduled task, however far in the future. */
-    FakeSession runAll() {
+    public FakeSession runAll() {
         while (!tasks.isEmpty()) {
             Task t = tasks.poll();
             nowMillis = Math.max(nowMillis, t.due);
@@ -94,43 +94,43 @@ final class FakeSession implements SessionContext {
     }
 
     /** The client closes the connection. */
-    void clientClose() {
+    public void clientClose() {
         end();
     }
 
-    List<Frame> frames() {
+    public List<Frame> frames() {
         return frames;
     }
 
-    List<JsonNode> events() {
+    public List<JsonNode> events() {
         return frames.stream().filter(f -> f.kind.equals("event")).map(Frame::event).toList();
     }
 
-    List<String> types() {
+    public List<String> types() {
         return events().stream().map(e -> e.path("type").asString()).toList();
     }
 
-    List<String> problems() {
+    public List<String> problems() {
         return problems;
     }
 
-    Integer closeCode() {
+    public Integer closeCode() {
         return closeCode;
     }
 
-    String closeReason() {
+    public String closeReason() {
         return closeReason;
     }
 
-    boolean dropped() {
+    public boolean dropped() {
         return dropped;
     }
 
-    long now() {
+    public long now() {
         return nowMillis;
     }
 
-    int pendingTasks() {
+    public int pendingTasks() {
         return tasks.size();
     }
 
