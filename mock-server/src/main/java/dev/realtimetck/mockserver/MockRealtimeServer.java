@@ -106,7 +106,7 @@ public final class MockRealtimeServer implements AutoCloseable {
         HttpHandler notFound = exchange -> JsonResponses.send(exchange, 404, JsonResponses.errorBody(
                 "Unknown path " + exchange.getRequestPath() + "; the Realtime endpoint is " + REALTIME_PATH + ".",
                 "invalid_request_error", null, "not_found"));
-        boolean adminOnMain = isLoopback(config.host);
+        boolean adminOnMain = isLoopback(config.host) && config.adminPort == 0 && !config.separateAdmin;
         PathHandler main = Handlers.path(notFound).addExactPath(REALTIME_PATH, endpoint);
         if (adminOnMain) {
             main.addPrefixPath(ADMIN_PATH, admin);
@@ -366,6 +366,7 @@ public final class MockRealtimeServer implements AutoCloseable {
         private long maxInputAudioBytes = 64L * 1024 * 1024;
         private final List<AdminRoute> adminRoutes = new ArrayList<>();
         private EventValidator validator = DefaultBehaviors.validator();
+        private boolean separateAdmin;
 
         private Builder() {
         }
@@ -385,13 +386,17 @@ public final class MockRealtimeServer implements AutoCloseable {
             return this;
         }
 
-        /** Where the admin API listens when {@link #host(String)} is not a loopback address; default 127.0.0.1. */
+        /** Where the admin API listens when it has its own listener (see {@link #adminPort(int)}); default 127.0.0.1. */
         public Builder adminHost(String adminHost) {
             this.adminHost = Objects.requireNonNull(adminHost, "adminHost");
             return this;
         }
 
-        /** The admin port when the admin API has its own listener; default 0 picks a free one. */
+        /**
+         * The admin port. Default 0: the admin API shares the main listener when {@link #host(String)} is a
+         * loopback address, otherwise it gets its own listener on a free port. A port other than 0 always gives
+         * the admin API its own listener on {@link #adminHost(String)}.
+         */
         public Builder adminPort(int adminPort) {
             if (adminPort < 0 || adminPort > 65535) {
                 throw new IllegalArgumentException("adminPort must be 0-65535, was " + adminPort);
@@ -452,6 +457,11 @@ public final class MockRealtimeServer implements AutoCloseable {
             return this;
         }
 
+        Builder separateAdmin(boolean separateAdmin) {
+            this.separateAdmin = separateAdmin;
+            return this;
+        }
+
         Builder validator(EventValidator validator) {
             this.validator = Objects.requireNonNull(validator, "validator");
             return this;
@@ -471,6 +481,7 @@ public final class MockRealtimeServer implements AutoCloseable {
             copy.maxInputAudioBytes = maxInputAudioBytes;
             copy.adminRoutes.addAll(adminRoutes);
             copy.validator = validator;
+            copy.separateAdmin = separateAdmin;
             return new MockRealtimeServer(copy);
         }
 
