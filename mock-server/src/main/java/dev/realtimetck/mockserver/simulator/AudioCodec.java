@@ -1,6 +1,8 @@
 package dev.realtimetck.mockserver.simulator;
 
 import dev.realtimetck.api.audio.AudioFormat;
+import dev.realtimetck.api.audio.G711;
+import dev.realtimetck.api.audio.Pcm16;
 
 /** Encodes and decodes the protocol's audio formats to and from 16-bit samples at the format's own rate. */
 final class AudioCodec {
@@ -8,28 +10,26 @@ final class AudioCodec {
     private AudioCodec() {
     }
 
-    /** Decodes {@code data} (PCM16 little-endian, or one G.711 byte per sample). */
+    /** Decodes {@code data} (PCM16 little-endian with an even length, or one G.711 byte per sample). */
     static short[] decode(byte[] data, AudioFormat format) {
-        if (format instanceof AudioFormat.Pcm) {
-            short[] out = new short[data.length / 2];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = (short) ((data[2 * i] & 0xff) | (data[2 * i + 1] << 8));
-            }
-            return out;
+        if (format instanceof AudioFormat.Pcmu) {
+            return Pcm16.toSamples(G711.decodeMulaw(data));
         }
-        throw new UnsupportedOperationException("G.711 pending the audio branch: " + format);
+        if (format instanceof AudioFormat.Pcma) {
+            return Pcm16.toSamples(G711.decodeAlaw(data));
+        }
+        return Pcm16.toSamples(data);
     }
 
     /** Encodes {@code samples} in {@code format}. */
     static byte[] encode(short[] samples, AudioFormat format) {
-        if (format instanceof AudioFormat.Pcm) {
-            byte[] out = new byte[samples.length * 2];
-            for (int i = 0; i < samples.length; i++) {
-                out[2 * i] = (byte) samples[i];
-                out[2 * i + 1] = (byte) (samples[i] >> 8);
-            }
-            return out;
+        byte[] pcm = Pcm16.toBytes(samples);
+        if (format instanceof AudioFormat.Pcmu) {
+            return G711.encodeMulaw(pcm);
         }
-        throw new UnsupportedOperationException("G.711 pending the audio branch: " + format);
+        if (format instanceof AudioFormat.Pcma) {
+            return G711.encodeAlaw(pcm);
+        }
+        return pcm;
     }
 }

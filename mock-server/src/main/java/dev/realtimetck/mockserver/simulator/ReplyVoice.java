@@ -1,10 +1,13 @@
 package dev.realtimetck.mockserver.simulator;
 
 import dev.realtimetck.api.audio.AudioFormat;
+import dev.realtimetck.api.audio.SyntheticAudio;
+import java.time.Duration;
 
 /**
- * The simulated assistant voice: deterministic, speech-like audio whose length follows the transcript
- * ({@code speechMillisPerCharacter} per character, at least 200 ms).
+ * The simulated assistant voice: {@link SyntheticAudio#speechLike} audio, its pitch and syllable rate chosen by
+ * the voice name, its length following the transcript ({@code speechMillisPerCharacter} per character, at least
+ * 200 ms). Equal inputs give equal audio.
  */
 final class ReplyVoice {
 
@@ -15,18 +18,9 @@ final class ReplyVoice {
         return Math.max(200L, (long) transcript.length() * millisPerCharacter);
     }
 
-    static AudioClip synthesize(String transcript, AudioFormat format, int millisPerCharacter) {
-        long millis = durationMillis(transcript, millisPerCharacter);
-        int rate = format.sampleRate();
-        short[] samples = new short[(int) (millis * rate / 1000)];
-        // a 140 Hz voice with three harmonics, its loudness rising and falling four times a second like syllables
-        for (int i = 0; i < samples.length; i++) {
-            double t = (double) i / rate;
-            double syllable = 0.55 + 0.45 * Math.sin(2 * Math.PI * 4 * t);
-            double voice = Math.sin(2 * Math.PI * 140 * t) + 0.5 * Math.sin(2 * Math.PI * 280 * t)
-                    + 0.25 * Math.sin(2 * Math.PI * 420 * t);
-            samples[i] = (short) Math.round(voice / 1.75 * syllable * 0.5 * Short.MAX_VALUE);
-        }
-        return new AudioClip(samples, format);
+    static AudioClip synthesize(String transcript, String voice, AudioFormat format, int millisPerCharacter) {
+        Duration duration = Duration.ofMillis(durationMillis(transcript, millisPerCharacter));
+        byte[] wire = SyntheticAudio.speechLike(format, duration, voice.hashCode());
+        return new AudioClip(AudioCodec.decode(wire, format), format);
     }
 }

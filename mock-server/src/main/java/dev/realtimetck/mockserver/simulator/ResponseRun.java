@@ -158,10 +158,15 @@ final class ResponseRun {
             }
             send(contentEvent("response.content_part.added").set("part", part));
             partOpen = true;
+            if (openEntry != null) {
+                openEntry.item.putArray("content").addObject().put("type", audio ? "output_audio" : "output_text")
+                        .put(audio ? "transcript" : "text", "");
+            }
         }));
         List<String> words = words(text);
         if (audio) {
-            clip = ReplyVoice.synthesize(text, spec.audioFormat(), options.speechMillisPerCharacter());
+            clip = ReplyVoice.synthesize(text, spec.voice(), spec.audioFormat(),
+                    options.speechMillisPerCharacter());
             int chunkSamples = (int) Math.max(1, options.audioChunk().toMillis() * clip.sampleRate() / 1000);
             int chunks = (clip.samples().length + chunkSamples - 1) / chunkSamples;
             Duration previousChunk = Duration.ZERO;

@@ -1,8 +1,10 @@
 package dev.realtimetck.mockserver.simulator;
 
 import dev.realtimetck.api.audio.AudioFormat;
+import dev.realtimetck.api.audio.SyntheticAudio;
+import java.time.Duration;
 
-/** Test audio: silence and speech-like PCM, as wire bytes of a format. */
+/** Test audio: silence and {@link SyntheticAudio#speechLike} PCM samples, and their wire bytes. */
 final class TestSignals {
 
     private TestSignals() {
@@ -13,8 +15,8 @@ final class TestSignals {
     }
 
     static short[] speech(long millis, int rate) {
-        return ReplyVoice.synthesize("x".repeat((int) Math.max(1, millis / 60)), new AudioFormat.Pcm(rate), 60)
-                .truncate(millis).samples();
+        AudioFormat format = new AudioFormat.Pcm(rate);
+        return AudioCodec.decode(SyntheticAudio.speechLike(format, Duration.ofMillis(millis)), format);
     }
 
     static short[] concat(short[]... parts) {
