@@ -1,0 +1,16 @@
+package dev.realtimetck.mockserver;
+
+/** The defaults the server uses when a builder does not say otherwise. */
+final class DefaultBehaviors {
+
+    private DefaultBehaviors() {
+    }
+
+    static SessionBehaviorFactory factory() {
+        return SessionBehaviorFactory.silent();
+    }
+
+    static EventValidator validator() {
+        return EventValidator.none();
+    }
+}

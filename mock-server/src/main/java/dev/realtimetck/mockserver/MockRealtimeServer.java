@@ -1,0 +1,482 @@
+package dev.realtimetck.mockserver;
+
+import dev.realtimetck.mockserver.admin.AdminHandler;
+import dev.realtimetck.mockserver.admin.AdminRoute;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.PathHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A mock OpenAI Realtime server for tests, in the spirit of OkHttp's {@code MockWebServer}: start it, point the
+ * transport under test at {@link #realtimeUrl()}, then inspect and drive the {@link MockSession}s.
+ *
+ * <pre>{@code
+ * try (MockRealtimeServer server = MockRealtimeServer.builder().start()) {
+ *     connect(server.realtimeUrl(), "any-key");
+ *     MockSession session = server.awaitSession(Duration.ofSeconds(5));
+ *     session.awaitClientEvent("session.update", Duration.ofSeconds(5));
+ *     session.send("{\"type\":\"input_audio_buffer.speech_started\",\"audio_start_ms\":0,\"item_id\":\"item_1\"}");
+ * }
+ * }</pre>
+ *
+ * <p>Each session runs its {@link SessionBehavior} on its own serial executor; a session whose behaviour throws,
+ * blocks or is dropped does not affect the others.
+ */
+public final class MockRealtimeServer implements AutoCloseable {
+
+    /** The WebSocket path, as on the real API. */
+    public static final String REALTIME_PATH = "/v1/realtime";
+    /** The prefix of the admin HTTP API. */
+    public static final String ADMIN_PATH = "/__admin";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MockRealtimeServer.class);
+    private static final AtomicInteger SERVER_COUNT = new AtomicInteger();
+
+    private final Builder config;
+    private final IdGenerator ids = new RandomIdGenerator();
+    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final Object lock = new Object();
+    private final List<MockSession> sessions = new ArrayList<>();
+    private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
+    private int awaitCursor;
+    private volatile SessionBehaviorFactory behaviorFactory;
+    private SessionEnvironment environment;
+    private Undertow mainServer;
+    private Undertow adminServer;
+    private URI realtimeUrl;
+    private URI adminUrl;
+    private boolean started;
+    private boolean closed;
+
+    private MockRealtimeServer(Builder config) {
+        this.config = config;
+        this.behaviorFactory = config.behaviorFactory;
+    }
+
+    /** A builder with the defaults: 127.0.0.1, a free port, any key, strict validation. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the listeners and starts accepting connections.
+     *
+     * @return this server
+     * @throws IllegalStateException if it was started before, or the address cannot be bound (the message
+     *     names host and port)
+     */
+    public MockRealtimeServer start() {
+        synchronized (lock) {
+            if (started) {
+                throw new IllegalStateException("the server was already started");
+            }
+            started = true;
+        }
+        int n = SERVER_COUNT.incrementAndGet();
+        ExecutorService pool = Executors.newCachedThreadPool(daemon("realtime-mock-" + n + "-session-"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                daemon("realtime-mock-" + n + "-timer-"));
+        environment = new SessionEnvironment(mapper, config.validator, config.validation, ids, pool, timer,
+                config.maxFrames, config.maxInputAudioBytes);
+        RealtimeEndpoint endpoint = new RealtimeEndpoint(config.apiKeys, this::openSession, () -> behaviorFactory);
+        AdminHandler admin = new AdminHandler(this, config.adminRoutes);
+        HttpHandler notFound = exchange -> JsonResponses.send(exchange, 404, JsonResponses.errorBody(
+                "Unknown path " + exchange.getRequestPath() + "; the Realtime endpoint is " + REALTIME_PATH + ".",
+                "invalid_request_error", null, "not_found"));
+        boolean adminOnMain = isLoopback(config.host);
+        PathHandler main = Handlers.path(notFound).addExactPath(REALTIME_PATH, endpoint);
+        if (adminOnMain) {
+            main.addPrefixPath(ADMIN_PATH, admin);
+        }
+        try {
+            mainServer = listen(config.host, config.port, main);
+            InetSocketAddress bound = boundAddress(mainServer);
+            realtimeUrl = URI.create("ws://" + hostForUri(config.host) + ":" + bound.getPort() + REALTIME_PATH);
+            if (adminOnMain) {
+                adminUrl = URI.create("http://" + hostForUri(config.host) + ":" + bound.getPort() + ADMIN_PATH);
+            } else {
+                adminServer = listen(config.adminHost, config.adminPort,
+                        Handlers.path(notFound).addPrefixPath(ADMIN_PATH, admin));
+                adminUrl = URI.create("http://" + hostForUri(config.adminHost) + ":"
+                        + boundAddress(adminServer).getPort() + ADMIN_PATH);
+            }
+        } catch (RuntimeException e) {
+            stopListeners();
+            pool.shutdownNow();
+            timer.shutdownNow();
+            throw e;
+        }
+        LOG.info("Realtime mock server listening on {} (admin {})", realtimeUrl, adminUrl);
+        return this;
+    }
+
+    private static Undertow listen(String host, int port, HttpHandler handler) {
+        Undertow server = Undertow.builder()
+                .setIoThreads(2)
+                .setWorkerThreads(8)
+                .addHttpListener(port, host)
+                .setHandler(handler)
+                .build();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + cause.getMessage(), e);
+        }
+        return server;
+    }
+
+    private static InetSocketAddress boundAddress(Undertow server) {
+        return (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    private static ThreadFactory daemon(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private MockSession openSession(String model, String callId) {
+        MockSession session = new MockSession(ids.next("sess"), model, callId, environment);
+        synchronized (lock) {
+            sessions.add(session);
+            lock.notifyAll();
+        }
+        return session;
+    }
+
+    /**
+     * The WebSocket URL, {@code ws://host:port/v1/realtime}.
+     *
+     * @throws IllegalStateException if the server is not started
+     */
+    public URI realtimeUrl() {
+        requireStarted();
+        return realtimeUrl;
+    }
+
+    /**
+     * The admin API base URL, {@code http://host:port/__admin}.
+     *
+     * @throws IllegalStateException if the server is not started
+     */
+    public URI adminUrl() {
+        requireStarted();
+        return adminUrl;
+    }
+
+    private void requireStarted() {
+        if (realtimeUrl == null) {
+            throw new IllegalStateException("the server is not started; call start() first");
+        }
+    }
+
+    /** The validation mode. */
+    public ValidationMode validationMode() {
+        return config.validation;
+    }
+
+    /** The factory that creates the behaviour of each new session. */
+    public SessionBehaviorFactory behaviorFactory() {
+        return behaviorFactory;
+    }
+
+    /** Replaces the behaviour factory; sessions opened from now on use it, open sessions keep theirs. */
+    public void behaviorFactory(SessionBehaviorFactory factory) {
+        this.behaviorFactory = Objects.requireNonNull(factory, "factory");
+    }
+
+    /** Every session since start or the last {@link #reset()}, oldest first, open or closed. */
+    public List<MockSession> sessions() {
+        synchronized (lock) {
+            return List.copyOf(sessions);
+        }
+    }
+
+    /** The session with this id, if it is known. */
+    public Optional<MockSession> session(String id) {
+        synchronized (lock) {
+            return sessions.stream().filter(s -> s.id().equals(id)).findFirst();
+        }
+    }
+
+    /**
+     * Waits for the next session that no earlier {@code awaitSession} call returned (the first call returns the
+     * first session, the second the second, ...).
+     *
+     * @throws AssertionError if none opens within {@code timeout}
+     */
+    public MockSession awaitSession(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (sessions.size() <= awaitCursor) {
+                waitOnLock(deadline, () -> "No new session opened within " + timeout.toMillis() + " ms ("
+                        + sessions.size() + " session(s) so far, " + awaitCursor + " already awaited).");
+            }
+            return sessions.get(awaitCursor++);
+        }
+    }
+
+    /**
+     * Waits until at least {@code count} sessions have opened since start or the last reset.
+     *
+     * @return all sessions, oldest first
+     * @throws AssertionError if fewer open within {@code timeout}
+     */
+    public List<MockSession> awaitSessionCount(int count, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, was " + count);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (sessions.size() < count) {
+                waitOnLock(deadline, () -> "Expected " + count + " session(s) within " + timeout.toMillis()
+                        + " ms, got " + sessions.size() + ".");
+            }
+            return List.copyOf(sessions);
+        }
+    }
+
+    private void waitOnLock(long deadline, java.util.function.Supplier<String> failure) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new AssertionError(failure.get());
+        }
+        try {
+            TimeUnit.NANOSECONDS.timedWait(lock, left);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for sessions", e);
+        }
+    }
+
+    /**
+     * Closes every open session (close code 1001, reason {@code mock server reset}), forgets all sessions and
+     * runs the reset listeners. The behaviour factory stays.
+     */
+    public void reset() {
+        List<MockSession> old;
+        synchronized (lock) {
+            old = List.copyOf(sessions);
+            sessions.clear();
+            awaitCursor = 0;
+        }
+        old.forEach(s -> s.shutdown(1001, "mock server reset"));
+        resetListeners.forEach(Runnable::run);
+    }
+
+    /** Runs {@code listener} at every {@link #reset()} (for example to forget scenario state). */
+    public void addResetListener(Runnable listener) {
+        resetListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Closes every open session (close code 1001, reason {@code mock server shutting down}), waits briefly for
+     * the close handshakes, and stops the listeners. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed || !started) {
+                closed = true;
+                return;
+            }
+            closed = true;
+        }
+        List<MockSession> open = sessions().stream().filter(MockSession::isOpen).toList();
+        open.forEach(s -> s.shutdown(1001, "mock server shutting down"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        for (MockSession session : open) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            try {
+                session.awaitClosed(Duration.ofNanos(left));
+            } catch (AssertionError e) {
+                LOG.debug("session {} did not finish its close handshake", session.id());
+            }
+        }
+        stopListeners();
+        if (environment != null) {
+            environment.pool().shutdownNow();
+            environment.timer().shutdownNow();
+        }
+    }
+
+    private void stopListeners() {
+        if (mainServer != null) {
+            mainServer.stop();
+        }
+        if (adminServer != null) {
+            adminServer.stop();
+        }
+    }
+
+    /** Configures a {@link MockRealtimeServer}. Not thread-safe. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private String adminHost = "127.0.0.1";
+        private int adminPort;
+        private final Set<String> apiKeys = new LinkedHashSet<>();
+        private ValidationMode validation = ValidationMode.STRICT;
+        private SessionBehaviorFactory behaviorFactory = DefaultBehaviors.factory();
+        private int maxFrames = 20_000;
+        private long maxInputAudioBytes = 64L * 1024 * 1024;
+        private final List<AdminRoute> adminRoutes = new ArrayList<>();
+        private EventValidator validator = DefaultBehaviors.validator();
+
+        private Builder() {
+        }
+
+        /** The address to listen on; default {@code 127.0.0.1}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port; default 0 picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Where the admin API listens when {@link #host(String)} is not a loopback address; default 127.0.0.1. */
+        public Builder adminHost(String adminHost) {
+            this.adminHost = Objects.requireNonNull(adminHost, "adminHost");
+            return this;
+        }
+
+        /** The admin port when the admin API has its own listener; default 0 picks a free one. */
+        public Builder adminPort(int adminPort) {
+            if (adminPort < 0 || adminPort > 65535) {
+                throw new IllegalArgumentException("adminPort must be 0-65535, was " + adminPort);
+            }
+            this.adminPort = adminPort;
+            return this;
+        }
+
+        /** Accepts {@code key}; once any key is added, only added keys are accepted (default: any non-empty key). */
+        public Builder apiKey(String key) {
+            Objects.requireNonNull(key, "key");
+            if (key.isBlank()) {
+                throw new IllegalArgumentException("key must not be blank");
+            }
+            apiKeys.add(key);
+            return this;
+        }
+
+        /** Accepts these keys (see {@link #apiKey(String)}). */
+        public Builder apiKeys(Collection<String> keys) {
+            Objects.requireNonNull(keys, "keys").forEach(this::apiKey);
+            return this;
+        }
+
+        /** The validation mode; default {@link ValidationMode#STRICT}. */
+        public Builder validation(ValidationMode validation) {
+            this.validation = Objects.requireNonNull(validation, "validation");
+            return this;
+        }
+
+        /** The initial behaviour factory; default the protocol simulator (see the README). */
+        public Builder behaviorFactory(SessionBehaviorFactory factory) {
+            this.behaviorFactory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /** The frame log bound per session (oldest entries dropped first); default 20,000. */
+        public Builder maxFrames(int maxFrames) {
+            if (maxFrames <= 0) {
+                throw new IllegalArgumentException("maxFrames must be positive, was " + maxFrames);
+            }
+            this.maxFrames = maxFrames;
+            return this;
+        }
+
+        /** The input audio captured per session; default 64 MiB (over 20 minutes of 24 kHz PCM). */
+        public Builder maxInputAudioBytes(long maxInputAudioBytes) {
+            if (maxInputAudioBytes < 0) {
+                throw new IllegalArgumentException("maxInputAudioBytes must be >= 0, was " + maxInputAudioBytes);
+            }
+            this.maxInputAudioBytes = maxInputAudioBytes;
+            return this;
+        }
+
+        /** Adds an admin route below {@code /__admin} next to the built-in ones. */
+        public Builder adminRoute(AdminRoute route) {
+            adminRoutes.add(Objects.requireNonNull(route, "route"));
+            return this;
+        }
+
+        Builder validator(EventValidator validator) {
+            this.validator = Objects.requireNonNull(validator, "validator");
+            return this;
+        }
+
+        /** A server with this configuration, not started. */
+        public MockRealtimeServer build() {
+            Builder copy = new Builder();
+            copy.host = host;
+            copy.port = port;
+            copy.adminHost = adminHost;
+            copy.adminPort = adminPort;
+            copy.apiKeys.addAll(apiKeys);
+            copy.validation = validation;
+            copy.behaviorFactory = behaviorFactory;
+            copy.maxFrames = maxFrames;
+            copy.maxInputAudioBytes = maxInputAudioBytes;
+            copy.adminRoutes.addAll(adminRoutes);
+            copy.validator = validator;
+            return new MockRealtimeServer(copy);
+        }
+
+        /** Builds and starts the server. */
+        public MockRealtimeServer start() {
+            return build().start();
+        }
+    }
+}
