@@ -2,6 +2,8 @@ package dev.realtimetck.mockserver;
 
 import dev.realtimetck.mockserver.admin.AdminHandler;
 import dev.realtimetck.mockserver.admin.AdminRoute;
+import dev.realtimetck.mockserver.simulator.RealtimeSimulator;
+import dev.realtimetck.mockserver.simulator.SimulatorOptions;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
@@ -361,7 +363,8 @@ public final class MockRealtimeServer implements AutoCloseable {
         private int adminPort;
         private final Set<String> apiKeys = new LinkedHashSet<>();
         private ValidationMode validation = ValidationMode.STRICT;
-        private SessionBehaviorFactory behaviorFactory = DefaultBehaviors.factory();
+        private SessionBehaviorFactory behaviorFactory;
+        private SimulatorOptions simulatorOptions = SimulatorOptions.defaults();
         private int maxFrames = 20_000;
         private long maxInputAudioBytes = 64L * 1024 * 1024;
         private final List<AdminRoute> adminRoutes = new ArrayList<>();
@@ -427,7 +430,23 @@ public final class MockRealtimeServer implements AutoCloseable {
             return this;
         }
 
-        /** The initial behaviour factory; default the protocol simulator (see the README). */
+        /**
+         * The options of the default behaviour, the {@link RealtimeSimulator}; ignored when a
+         * {@link #behaviorFactory(SessionBehaviorFactory)} is set.
+         */
+        public Builder simulatorOptions(SimulatorOptions options) {
+            this.simulatorOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** Shorthand for the simulator's pacing ({@link SimulatorOptions#pacing()}); default realtime. */
+        public Builder pacing(SimulatorOptions.Pacing pacing) {
+            this.simulatorOptions = simulatorOptions.toBuilder().pacing(Objects.requireNonNull(pacing, "pacing"))
+                    .build();
+            return this;
+        }
+
+        /** The initial behaviour factory; default one {@link RealtimeSimulator} shared by all sessions. */
         public Builder behaviorFactory(SessionBehaviorFactory factory) {
             this.behaviorFactory = Objects.requireNonNull(factory, "factory");
             return this;
@@ -476,7 +495,13 @@ public final class MockRealtimeServer implements AutoCloseable {
             copy.adminPort = adminPort;
             copy.apiKeys.addAll(apiKeys);
             copy.validation = validation;
-            copy.behaviorFactory = behaviorFactory;
+            copy.simulatorOptions = simulatorOptions;
+            if (behaviorFactory != null) {
+                copy.behaviorFactory = behaviorFactory;
+            } else {
+                RealtimeSimulator simulator = new RealtimeSimulator(simulatorOptions);
+                copy.behaviorFactory = session -> simulator;
+            }
             copy.maxFrames = maxFrames;
             copy.maxInputAudioBytes = maxInputAudioBytes;
             copy.adminRoutes.addAll(adminRoutes);
