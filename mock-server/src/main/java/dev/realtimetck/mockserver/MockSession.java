@@ -466,6 +466,7 @@ public final class MockSession implements SessionContext {
         Objects.requireNonNull(problem, "problem");
         synchronized (lock) {
             problems.add(problem);
+            lock.notifyAll();
         }
         LOG.warn("session {}: {}", id, problem);
     }
@@ -555,6 +556,33 @@ public final class MockSession implements SessionContext {
     public List<String> problems() {
         synchronized (lock) {
             return List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Waits for a recorded problem containing {@code text}.
+     *
+     * @return the problem
+     * @throws AssertionError listing the problems so far, if none arrives within {@code timeout}
+     */
+    public String awaitProblem(String text, Duration timeout) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(timeout, "timeout");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (true) {
+                for (String problem : problems) {
+                    if (problem.contains(text)) {
+                        return problem;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("No problem containing '" + text + "' within " + timeout.toMillis()
+                            + " ms on session " + id + "; problems: " + problems);
+                }
+                waitOnLock(left);
+            }
         }
     }
 

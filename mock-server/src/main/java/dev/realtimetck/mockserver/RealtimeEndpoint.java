@@ -146,9 +146,7 @@ final class RealtimeEndpoint implements HttpHandler {
                 CloseMessage close = new CloseMessage(data.getResource());
                 boolean echo = session.onClientClose(close.getCode(), close.getReason());
                 if (echo && !channel.isCloseFrameSent()) {
-                    channel.setCloseCode(close.getCode());
-                    channel.setCloseReason(close.getReason());
-                    channel.sendClose();
+                    WebSockets.sendClose(close.getCode(), close.getReason(), channel, null);
                 } else if (!echo) {
                     channel.close();
                 }

@@ -1,0 +1,517 @@
+package dev.realtimetck.mockserver.simulator;
+
+import dev.realtimetck.api.audio.AudioFormat;
+import dev.realtimetck.mockserver.ProtocolErrors;
+import dev.realtimetck.mockserver.SessionContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The simulated state of one session (configuration, conversation, input audio buffer, voice-activity
+ * detector, active responses) and its handling of every client event. Runs on the session's serial executor.
+ */
+final class SimulatedSession implements ResponseRun.Listener {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final SessionContext ctx;
+    private final SimulatorOptions options;
+    private final SessionConfig config;
+    private final Conversation conversation;
+    private InputAudioBuffer buffer;
+    private VoiceActivityDetector vad;
+    private String speechItemId;
+    private long speechStartMs;
+    private final Map<String, ResponseRun> active = new LinkedHashMap<>();
+    private String lastAudioResponseId;
+    private boolean audioSent;
+
+    SimulatedSession(SessionContext ctx, SimulatorOptions options) {
+        this.ctx = ctx;
+        this.options = options;
+        String model = ctx.model().filter(m -> !m.isBlank()).orElse(options.defaultModel());
+        this.config = SessionConfig.initial(ctx.id(), model, Instant.now().plusSeconds(1800).getEpochSecond());
+        this.conversation = new Conversation(ctx.ids().next("conv"));
+        this.buffer = new InputAudioBuffer(config.inputFormat(), 0);
+        this.vad = newDetector();
+    }
+
+    void open() {
+        send(event("session.created").set("session", config.json()));
+        if (options.sendConversationCreated()) {
+            ObjectNode conv = JSON.objectNode().put("id", conversation.id()).put("object", "realtime.conversation");
+            send(event("conversation.created").set("conversation", conv));
+        }
+    }
+
+    void close() {
+        for (ResponseRun run : new ArrayList<>(active.values())) {
+            run.abandon();
+        }
+        active.clear();
+    }
+
+    void handle(ObjectNode event) {
+        String type = event.path("type").asString("");
+        switch (type) {
+            case "session.update" -> sessionUpdate(event);
+            case "input_audio_buffer.append" -> append(event);
+            case "input_audio_buffer.commit" -> commit(event);
+            case "input_audio_buffer.clear" -> clearInput();
+            case "output_audio_buffer.clear" -> clearOutput(event);
+            case "conversation.item.create" -> createItem(event);
+            case "conversation.item.retrieve" -> retrieveItem(event);
+            case "conversation.item.delete" -> deleteItem(event);
+            case "conversation.item.truncate" -> truncateItem(event);
+            case "response.create" -> createResponse(event);
+            case "response.cancel" -> cancelResponse(event);
+            default -> error("invalid_event", "The client event type '" + type + "' is not supported.", "type", event);
+        }
+    }
+
+    // ---- session ----
+
+    private void sessionUpdate(ObjectNode event) {
+        JsonNode update = event.path("session");
+        if (!update.isObject()) {
+            error("missing_required_parameter", "Missing required parameter: 'session'.", "session", event);
+            return;
+        }
+        AudioFormat oldInput = config.inputFormat();
+        Optional<ObjectNode> oldTurnDetection = config.turnDetection().map(ObjectNode::deepCopy);
+        Optional<SessionConfig.Rejection> rejection = config.update((ObjectNode) update, audioSent);
+        if (rejection.isPresent()) {
+            error("invalid_value", rejection.get().message(), rejection.get().param(), event);
+            return;
+        }
+        if (!config.inputFormat().equals(oldInput)) {
+            // buffered audio was in the old format; it cannot be mixed with the new one
+            buffer = new InputAudioBuffer(config.inputFormat(), buffer.endMillis());
+        }
+        if (!config.inputFormat().equals(oldInput) || !config.turnDetection().equals(oldTurnDetection)) {
+            vad = newDetector();
+            speechItemId = null;
+        }
+        send(event("session.updated").set("session", config.json()));
+    }
+
+    private VoiceActivityDetector newDetector() {
+        Optional<ObjectNode> td = config.turnDetection();
+        if (td.isEmpty()) {
+            return null;
+        }
+        ObjectNode t = td.get();
+        long prefix;
+        long silence;
+        double threshold;
+        if (t.path("type").asString("").equals("semantic_vad")) {
+            threshold = 0.5;
+            prefix = 300;
+            silence = switch (t.path("eagerness").asString("auto")) {
+                case "high" -> 200;
+                case "low" -> 800;
+                default -> 500;
+            };
+        } else {
+            threshold = t.path("threshold").asDouble(0.5);
+            prefix = t.path("prefix_padding_ms").asLong(300);
+            silence = t.path("silence_duration_ms").asLong(200);
+        }
+        return new VoiceActivityDetector(buffer.format().sampleRate(), options.vadFrame().toMillis(),
+                options.vadRmsThreshold(threshold), prefix, silence, buffer.endMillis());
+    }
+
+    // ---- input audio ----
+
+    private void append(ObjectNode event) {
+        JsonNode audio = event.path("audio");
+        if (!audio.isString()) {
+            error("missing_required_parameter", "Missing required parameter: 'audio'.", "audio", event);
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(audio.asString());
+        } catch (IllegalArgumentException e) {
+            error("invalid_value", "Invalid 'audio': not valid base64 (" + e.getMessage() + ").", "audio", event);
+            return;
+        }
+        short[] samples = buffer.append(bytes);
+        if (vad == null) {
+            return;
+        }
+        for (VoiceActivityDetector.Event detected : vad.accept(samples, buffer.startMillis())) {
+            if (detected instanceof VoiceActivityDetector.SpeechStarted started) {
+                speechStarted(Math.max(started.audioStartMs(), buffer.startMillis()));
+            } else if (detected instanceof VoiceActivityDetector.SpeechStopped stopped) {
+                speechStopped(stopped.audioEndMs());
+            }
+        }
+    }
+
+    private void speechStarted(long audioStartMs) {
+        speechItemId = ctx.ids().next("item");
+        speechStartMs = audioStartMs;
+        send(event("input_audio_buffer.speech_started").put("audio_start_ms", audioStartMs)
+                .put("item_id", speechItemId));
+        ObjectNode td = config.turnDetection().orElseThrow();
+        if (td.path("interrupt_response").asBoolean(true)) {
+            defaultRun().ifPresent(run -> run.cancel("turn_detected"));
+        }
+    }
+
+    private void speechStopped(long audioEndMs) {
+        String itemId = speechItemId;
+        speechItemId = null;
+        send(event("input_audio_buffer.speech_stopped").put("audio_end_ms", audioEndMs).put("item_id", itemId));
+        commitClip(buffer.take(speechStartMs, audioEndMs), itemId);
+        ObjectNode td = config.turnDetection().orElseThrow();
+        if (td.path("create_response").asBoolean(true) && defaultRun().isEmpty()) {
+            startResponse(JSON.objectNode());
+        }
+    }
+
+    private void commit(ObjectNode event) {
+        long millis = buffer.endMillis() - buffer.startMillis();
+        if (buffer.isEmpty() || millis < 100) {
+            error("input_audio_buffer_commit_empty", String.format(java.util.Locale.ROOT,
+                    "Error committing input audio buffer: buffer too small. Expected at least 100ms of audio, "
+                            + "but buffer only has %.2fms of audio.", (double) millis), null, event);
+            return;
+        }
+        String itemId = speechItemId != null ? speechItemId : ctx.ids().next("item");
+        speechItemId = null;
+        if (vad != null) {
+            vad.reset();
+        }
+        commitClip(buffer.takeAll(), itemId);
+    }
+
+    private void commitClip(AudioClip clip, String itemId) {
+        ObjectNode item = JSON.objectNode();
+        item.put("id", itemId);
+        item.put("type", "message");
+        item.put("status", "completed");
+        item.put("role", "user");
+        item.putArray("content").addObject().put("type", "input_audio");
+        Conversation.Entry entry = new Conversation.Entry(item, clip);
+        String previous = conversation.insert(entry, null);
+        send(event("input_audio_buffer.committed").put("previous_item_id", previous).put("item_id", itemId));
+        send(event("conversation.item.added").put("previous_item_id", previous).set("item", item.deepCopy()));
+        send(event("conversation.item.done").put("previous_item_id", previous).set("item", item.deepCopy()));
+        if (config.transcriptionEnabled()) {
+            transcribe(entry, clip);
+        }
+    }
+
+    private void transcribe(Conversation.Entry entry, AudioClip clip) {
+        String transcript = String.format(java.util.Locale.ROOT, "[mock transcript: %.1f s of audio]",
+                clip.durationMillis() / 1000.0);
+        for (String piece : ResponseRun.words(transcript)) {
+            send(event("conversation.item.input_audio_transcription.delta").put("item_id", entry.id())
+                    .put("content_index", 0).put("delta", piece));
+        }
+        ((ObjectNode) entry.item.path("content").get(0)).put("transcript", transcript);
+        ObjectNode usage = JSON.objectNode();
+        int in = TokenUsage.audioTokens(clip.durationMillis());
+        int out = TokenUsage.textTokens(transcript);
+        usage.put("type", "tokens");
+        usage.put("total_tokens", in + out);
+        usage.put("input_tokens", in);
+        usage.putObject("input_token_details").put("text_tokens", 0).put("audio_tokens", in);
+        usage.put("output_tokens", out);
+        send(event("conversation.item.input_audio_transcription.completed").put("item_id", entry.id())
+                .put("content_index", 0).put("transcript", transcript).set("usage", usage));
+    }
+
+    private void clearInput() {
+        buffer.clear();
+        if (vad != null) {
+            vad.reset();
+        }
+        speechItemId = null;
+        send(event("input_audio_buffer.cleared"));
+    }
+
+    private void clearOutput(ObjectNode event) {
+        Optional<ResponseRun> playing = active.values().stream().filter(ResponseRun::producesAudio).findFirst();
+        playing.ifPresent(run -> run.cancel("client_cancelled"));
+        if (lastAudioResponseId == null && playing.isEmpty()) {
+            error("invalid_value", "There is no response audio to clear.", null, event);
+            return;
+        }
+        String responseId = playing.map(ResponseRun::id).orElse(lastAudioResponseId);
+        send(event("output_audio_buffer.cleared").put("response_id", responseId));
+    }
+
+    // ---- conversation ----
+
+    private void createItem(ObjectNode event) {
+        JsonNode given = event.path("item");
+        if (!given.isObject()) {
+            error("missing_required_parameter", "Missing required parameter: 'item'.", "item", event);
+            return;
+        }
+        ObjectNode item = ((ObjectNode) given).deepCopy();
+        String type = item.path("type").asString("");
+        if (!List.of("message", "function_call", "function_call_output").contains(type)) {
+            error("invalid_value", "Invalid 'item.type': '" + type
+                    + "'. Expected 'message', 'function_call' or 'function_call_output'.", "item.type", event);
+            return;
+        }
+        JsonNode previousParam = event.path("previous_item_id");
+        String previousItemId = previousParam.isString() ? previousParam.asString() : null;
+        if (previousItemId != null && !previousItemId.equals("root") && !conversation.contains(previousItemId)) {
+            error("item_not_found", "Previous item with id '" + previousItemId + "' does not exist.",
+                    "previous_item_id", event);
+            return;
+        }
+        if (item.path("id").isString()) {
+            if (conversation.contains(item.get("id").asString())) {
+                error("item_already_exists", "Item with id '" + item.get("id").asString() + "' already exists.",
+                        "item.id", event);
+                return;
+            }
+        } else {
+            item.put("id", ctx.ids().next("item"));
+        }
+        AudioClip audio = null;
+        if (type.equals("message")) {
+            String role = item.path("role").asString("");
+            if (!List.of("user", "assistant", "system").contains(role)) {
+                error("invalid_value", "Invalid 'item.role': '" + role + "'. Expected 'user', 'assistant' or 'system'.",
+                        "item.role", event);
+                return;
+            }
+            for (JsonNode part : item.path("content")) {
+                String partType = part.path("type").asString("");
+                if (partType.equals("output_audio") || (role.equals("assistant") && partType.equals("audio"))) {
+                    error("invalid_value", "Assistant audio messages cannot be created by the client.",
+                            "item.content", event);
+                    return;
+                }
+                if (partType.equals("input_audio") && part.path("audio").isString()) {
+                    try {
+                        byte[] bytes = Base64.getDecoder().decode(part.get("audio").asString());
+                        audio = new AudioClip(AudioCodec.decode(evenLength(bytes, config.inputFormat()),
+                                config.inputFormat()), config.inputFormat());
+                    } catch (IllegalArgumentException e) {
+                        error("invalid_value", "Invalid 'audio' of an input_audio part: not valid base64.",
+                                "item.content", event);
+                        return;
+                    }
+                    ((ObjectNode) part).remove("audio");
+                }
+            }
+        } else if (type.equals("function_call")) {
+            if (!item.path("call_id").isString()) {
+                item.put("call_id", ctx.ids().next("call"));
+            }
+            if (!item.path("arguments").isString()) {
+                item.put("arguments", "");
+            }
+        }
+        if (!item.path("status").isString()) {
+            item.put("status", "completed");
+        }
+        item.remove("object");
+        String previous = conversation.insert(new Conversation.Entry(item, audio), previousItemId);
+        send(event("conversation.item.added").put("previous_item_id", previous).set("item", item.deepCopy()));
+        send(event("conversation.item.done").put("previous_item_id", previous).set("item", item.deepCopy()));
+    }
+
+    private static byte[] evenLength(byte[] bytes, AudioFormat format) {
+        if (format instanceof AudioFormat.Pcm && bytes.length % 2 == 1) {
+            return java.util.Arrays.copyOf(bytes, bytes.length - 1);
+        }
+        return bytes;
+    }
+
+    private Optional<Conversation.Entry> requireItem(ObjectNode event) {
+        String itemId = event.path("item_id").asString("");
+        Optional<Conversation.Entry> entry = conversation.find(itemId);
+        if (entry.isEmpty()) {
+            error("item_not_found", "Item with item_id '" + itemId + "' not found in the conversation.", "item_id",
+                    event);
+        }
+        return entry;
+    }
+
+    private void retrieveItem(ObjectNode event) {
+        requireItem(event).ifPresent(entry -> {
+            ObjectNode item = entry.item.deepCopy();
+            item.put("object", "realtime.item");
+            if (entry.audio != null) {
+                for (JsonNode part : item.path("content")) {
+                    String partType = part.path("type").asString("");
+                    if (partType.equals("input_audio") || partType.equals("output_audio")) {
+                        ((ObjectNode) part).put("audio", Base64.getEncoder().encodeToString(entry.audio.encode()));
+                        ((ObjectNode) part).set("format", AudioFormats.toJson(entry.audio.format()));
+                    }
+                }
+            }
+            send(event("conversation.item.retrieved").set("item", item));
+        });
+    }
+
+    private void deleteItem(ObjectNode event) {
+        requireItem(event).ifPresent(entry -> {
+            conversation.delete(entry.id());
+            send(event("conversation.item.deleted").put("item_id", entry.id()));
+        });
+    }
+
+    private void truncateItem(ObjectNode event) {
+        Optional<Conversation.Entry> found = requireItem(event);
+        if (found.isEmpty()) {
+            return;
+        }
+        Conversation.Entry entry = found.get();
+        int contentIndex = event.path("content_index").asInt(0);
+        JsonNode part = entry.item.path("content").path(contentIndex);
+        if (!entry.item.path("role").asString("").equals("assistant") || entry.audio == null
+                || !part.path("type").asString("").equals("output_audio")) {
+            error("invalid_value", "Only assistant messages with audio can be truncated; item '" + entry.id()
+                    + "' has no audio at content_index " + contentIndex + ".", "content_index", event);
+            return;
+        }
+        long audioEndMs = event.path("audio_end_ms").asLong(-1);
+        long duration = entry.audio.durationMillis();
+        if (audioEndMs < 0 || audioEndMs > duration) {
+            error("invalid_value", "Invalid 'audio_end_ms': " + audioEndMs + ". The audio of item '" + entry.id()
+                    + "' is " + duration + " ms long.", "audio_end_ms", event);
+            return;
+        }
+        entry.audio = entry.audio.truncate(audioEndMs);
+        entry.truncated = true;
+        ((ObjectNode) part).put("transcript", "");
+        send(event("conversation.item.truncated").put("item_id", entry.id()).put("content_index", contentIndex)
+                .put("audio_end_ms", audioEndMs));
+    }
+
+    // ---- responses ----
+
+    private Optional<ResponseRun> defaultRun() {
+        return active.values().stream().filter(ResponseRun::inConversation).findFirst();
+    }
+
+    private void createResponse(ObjectNode event) {
+        JsonNode params = event.path("response");
+        ObjectNode p = params.isObject() ? (ObjectNode) params : JSON.objectNode();
+        boolean inConversation = !p.path("conversation").asString("auto").equals("none");
+        if (inConversation && defaultRun().isPresent()) {
+            error("conversation_already_has_active_response", "Conversation already has an active response in "
+                    + "progress: " + defaultRun().get().id() + ". Wait until the response is finished before "
+                    + "creating a new one.", null, event);
+            return;
+        }
+        AudioFormat format = config.outputFormat();
+        JsonNode formatParam = p.path("audio").path("output").path("format");
+        if (!formatParam.isMissingNode()) {
+            try {
+                format = AudioFormats.parse(formatParam);
+            } catch (IllegalArgumentException e) {
+                error("invalid_value", "Invalid audio format: " + e.getMessage(), "response.audio.output.format",
+                        event);
+                return;
+            }
+        }
+        List<Conversation.Entry> input = new ArrayList<>();
+        if (p.path("input").isArray()) {
+            for (JsonNode given : p.get("input")) {
+                if (given.path("type").asString("").equals("item_reference")) {
+                    Optional<Conversation.Entry> ref = conversation.find(given.path("id").asString(""));
+                    if (ref.isEmpty()) {
+                        error("item_not_found", "Item with id '" + given.path("id").asString("")
+                                + "' not found in the conversation.", "response.input", event);
+                        return;
+                    }
+                    input.add(ref.get());
+                } else if (given.isObject()) {
+                    input.add(new Conversation.Entry(((ObjectNode) given).deepCopy(), null));
+                }
+            }
+        } else {
+            input.addAll(conversation.entries());
+        }
+        startResponse(p, inConversation, format, input);
+    }
+
+    private void startResponse(ObjectNode params) {
+        startResponse(params, true, config.outputFormat(), new ArrayList<>(conversation.entries()));
+    }
+
+    private void startResponse(ObjectNode p, boolean inConversation, AudioFormat format,
+            List<Conversation.Entry> input) {
+        List<String> modalities = new ArrayList<>();
+        if (p.path("output_modalities").isArray()) {
+            p.get("output_modalities").forEach(m -> modalities.add(m.asString()));
+        } else {
+            modalities.addAll(config.outputModalities());
+        }
+        List<String> effective = List.of(modalities.contains("audio") ? "audio" : "text");
+        String voice = p.path("audio").path("output").path("voice").asString(config.voice());
+        String instructions = p.path("instructions").asString(config.instructions());
+        JsonNode tools = p.path("tools").isArray() ? p.get("tools") : config.tools();
+        JsonNode toolChoice = p.has("tool_choice") ? p.get("tool_choice") : config.toolChoice();
+        JsonNode maxTokens = p.has("max_output_tokens") ? p.get("max_output_tokens") : config.maxOutputTokens();
+        JsonNode metadata = p.has("metadata") ? p.get("metadata") : JSON.nullNode();
+        List<ObjectNode> inputJson = new ArrayList<>();
+        input.forEach(e -> inputJson.add(e.item.deepCopy()));
+        Optional<FunctionCallTrigger.Call> call = FunctionCallTrigger.decide(tools, toolChoice, inputJson);
+        String reply = call.isPresent() ? "" : options.replyStrategy().reply(inputJson);
+        ResponseSpec spec = new ResponseSpec(ctx.ids().next("resp"), inConversation, effective, format, voice,
+                maxTokens, metadata, instructions, input, call, reply);
+        ResponseRun run = new ResponseRun(ctx, options, spec, conversation, this);
+        active.put(spec.id(), run);
+        run.start();
+    }
+
+    private void cancelResponse(ObjectNode event) {
+        JsonNode responseId = event.path("response_id");
+        Optional<ResponseRun> run;
+        if (responseId.isString() && !responseId.asString().isEmpty()) {
+            run = Optional.ofNullable(active.get(responseId.asString()));
+        } else {
+            run = defaultRun().or(() -> active.values().stream().reduce((a, b) -> b));
+        }
+        if (run.isEmpty()) {
+            error("response_cancel_not_active", "Cancellation failed: no active response found.", null, event);
+            return;
+        }
+        run.get().cancel("client_cancelled");
+    }
+
+    @Override
+    public void audioSent(ResponseRun run) {
+        audioSent = true;
+        lastAudioResponseId = run.id();
+    }
+
+    @Override
+    public void finished(ResponseRun run) {
+        active.remove(run.id());
+    }
+
+    // ---- helpers ----
+
+    private void error(String code, String message, String param, ObjectNode event) {
+        send(ProtocolErrors.invalidRequest(code, message, param, event));
+    }
+
+    private static ObjectNode event(String type) {
+        return JSON.objectNode().put("type", type);
+    }
+
+    private void send(ObjectNode event) {
+        ctx.send(event);
+    }
+}
