@@ -21,7 +21,6 @@ class ScenarioServerTest {
 
     private static MockRealtimeServer server(String yaml) {
         MockRealtimeServer.Builder builder = MockRealtimeServer.builder();
-        ScenarioAdminRoutes.routes().forEach(builder::adminRoute);
         if (yaml != null) {
             builder.behaviorFactory(new ScenarioBehaviorFactory(Scenario.parse(yaml, "test.yaml")));
         } else {
