@@ -37,7 +37,7 @@ final class MismatchReport {
         for (int i = 0; i < rows; i++) {
             String l = i < left.size() ? left.get(i) : "";
             String r = i < right.size() ? right.get(i) : "";
-            sb.append('\n').append(pad(l, width)).append(" | ").append(r);
+            sb.append('\n').append((pad(l, width) + " | " + r).stripTrailing());
         }
         return sb.toString();
     }
