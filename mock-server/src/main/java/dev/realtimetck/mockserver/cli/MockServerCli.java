@@ -64,6 +64,8 @@ public final class MockServerCli implements Runnable {
     public static CommandLine newCommandLine(CompletableFuture<Void> stop) {
         CommandLine cli = new CommandLine(new MockServerCli());
         cli.addSubcommand("serve", new ServeCommand(stop));
+        dev.realtimetck.mockserver.scenario.ScenarioCliOptions.register(serveSpec(cli));
+        cli.addSubcommand("record", new dev.realtimetck.mockserver.record.RecordCommand(stop));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,7 +36,23 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CompletableFuture<Void> stop;
+    private final boolean ownShutdownHook;
+
+    /** A standalone command that stops when the JVM shuts down. */
+    public RecordCommand() {
+        this(new CompletableFuture<>(), true);
+    }
+
+    /** A command that stops when {@code stop} completes (the {@code realtime-mock-server} command line). */
+    public RecordCommand(CompletableFuture<Void> stop) {
+        this(stop, false);
+    }
+
+    private RecordCommand(CompletableFuture<Void> stop, boolean ownShutdownHook) {
+        this.stop = stop;
+        this.ownShutdownHook = ownShutdownHook;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -51,20 +67,16 @@ public final class RecordCommand implements Callable<Integer> {
             err.println("record: cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            proxy.close();
-            stop.countDown();
-        }, "record-shutdown"));
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("Recording proxy listening on " + proxy.url() + " -> " + RecordingProxy.safe(upstream)
-                + ", writing " + out);
-        stdout.flush();
-        stop.await();
+        if (ownShutdownHook) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.complete(null), "record-shutdown"));
+        }
+        try (proxy) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println("Recording proxy listening on " + proxy.url() + " -> " + RecordingProxy.safe(upstream)
+                    + ", writing " + out);
+            stdout.flush();
+            stop.join();
+        }
         return 0;
-    }
-
-    /** Stops a running {@link #call()} (for tests and embedding). */
-    public void stop() {
-        stop.countDown();
     }
 }
