@@ -159,7 +159,8 @@ class MockSessionTest {
                 assertThat(f.closeCode()).isEqualTo(4000);
                 assertThat(f.closeReason()).isEqualTo("scripted close");
             });
-            assertThatThrownBy(() -> session.sendRawText("x")).isInstanceOf(IllegalStateException.class);
+            session.sendRawText("ignored after close");
+            assertThat(session.frames()).noneMatch(f -> "ignored after close".equals(f.text()));
         }
     }
 
@@ -245,6 +246,19 @@ class MockSessionTest {
             assertThat(header.getInt(24)).isEqualTo(8000);
             dev.realtimetck.api.audio.WavAudio parsed = dev.realtimetck.api.audio.WavFile.read(wav);
             assertThat(parsed.data()).containsExactly(1, 2, 3, 4, 5, 6);
+        }
+    }
+
+    @Test
+    void largeAppendFramesAreAccepted() throws Exception {
+        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+            MockSession session = server.awaitSession(WAIT);
+            byte[] audio = new byte[3 * 1024 * 1024];
+            audio[audio.length - 1] = 7;
+            client.send(append(audio));
+            session.awaitClientEvent("input_audio_buffer.append", WAIT);
+            assertThat(session.inputAudio().bytes()).hasSize(audio.length).endsWith((byte) 7);
+            assertThat(session.inputAudio().durationMillis()).isEqualTo(audio.length / 48.0);
         }
     }
 
