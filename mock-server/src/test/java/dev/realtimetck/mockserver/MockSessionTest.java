@@ -313,6 +313,78 @@ class MockSessionTest {
     }
 
     @Test
+    void aBlockedBehaviourDoesNotStallOtherSessions() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        SessionBehaviorFactory factory = s -> new SessionBehavior() {
+            @Override
+            public void onOpen(SessionContext session) {
+            }
+
+            @Override
+            public void onClientEvent(SessionContext session, ObjectNode event) {
+                if (session.model().orElse("").equals("stuck")) {
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                session.sendRawText(event.path("event_id").asString());
+            }
+        };
+        try (MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(factory).start();
+             TestClient stuck = TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=stuck"));
+             TestClient fine = TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=fine"))) {
+            stuck.send("{\"type\":\"response.create\",\"event_id\":\"s1\"}");
+            for (int i = 0; i < 5; i++) {
+                fine.send("{\"type\":\"response.create\",\"event_id\":\"f" + i + "\"}");
+                assertThat(fine.nextText()).isEqualTo("f" + i);
+            }
+            assertThat(stuck.texts).isEmpty();
+            release.countDown();
+            assertThat(stuck.nextText()).isEqualTo("s1");
+        }
+    }
+
+    @Test
+    void manyConcurrentSessionsStayIndependentAndOrdered() throws Exception {
+        SessionBehaviorFactory echo = s -> new SessionBehavior() {
+            @Override
+            public void onOpen(SessionContext session) {
+            }
+
+            @Override
+            public void onClientEvent(SessionContext session, ObjectNode event) {
+                session.sendRawText(session.model().orElse("?") + ":" + event.path("event_id").asString());
+            }
+        };
+        int count = 12;
+        try (MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(echo).start()) {
+            List<TestClient> clients = new java.util.ArrayList<>();
+            try {
+                for (int c = 0; c < count; c++) {
+                    clients.add(TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=m" + c)));
+                }
+                for (int i = 0; i < 20; i++) {
+                    for (int c = 0; c < count; c++) {
+                        clients.get(c).socket.sendText("{\"type\":\"response.create\",\"event_id\":\"" + i
+                                + "\"}", true).get(10, TimeUnit.SECONDS);
+                    }
+                }
+                for (int c = 0; c < count; c++) {
+                    for (int i = 0; i < 20; i++) {
+                        assertThat(clients.get(c).nextText()).isEqualTo("m" + c + ":" + i);
+                    }
+                }
+                assertThat(server.awaitSessionCount(count, WAIT)).hasSize(count)
+                        .allSatisfy(s -> assertThat(s.clientEvents()).hasSize(20));
+            } finally {
+                clients.forEach(TestClient::close);
+            }
+        }
+    }
+
+    @Test
     void scheduledTasksRunOnTheSessionAndCanBeCancelled() throws Exception {
         CountDownLatch ran = new CountDownLatch(1);
         try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
