@@ -135,4 +135,42 @@ class VadTest {
         assertThat(single(events, "input_audio_buffer.speech_stopped").path("audio_end_ms").asLong())
                 .isCloseTo(2700L, within((long) FRAME_MS));
     }
+
+    @Test
+    void g711InputIsDecodedBeforeDetection() {
+        for (String type : new String[] {"audio/pcmu", "audio/pcma"}) {
+            AudioFormat format = AudioFormat.parse(type);
+            SimulatorHarness h = SimulatorHarness.open();
+            h.update("{\"audio\":{\"input\":{\"format\":{\"type\":\"" + type + "\"}}}}");
+            h.append(TestSignals.encode(turn(8000), format));
+            List<ObjectNode> events = h.take();
+            assertThat(single(events, "input_audio_buffer.speech_started").path("audio_start_ms").asLong())
+                    .isCloseTo(700L, within((long) FRAME_MS));
+            assertThat(single(events, "input_audio_buffer.speech_stopped").path("audio_end_ms").asLong())
+                    .isCloseTo(2700L, within((long) FRAME_MS));
+            String itemId = single(events, "input_audio_buffer.committed").path("item_id").asString();
+            h.client("{\"type\":\"conversation.item.retrieve\",\"item_id\":\"" + itemId + "\"}");
+            ObjectNode retrieved = single(h.take(), "conversation.item.retrieved");
+            tools.jackson.databind.JsonNode part = retrieved.path("item").path("content").get(0);
+            assertThat(part.path("format").path("type").asString()).isEqualTo(type);
+            assertThat(java.util.Base64.getDecoder().decode(part.path("audio").asString()).length)
+                    .isCloseTo(2000 * 8, within(8 * FRAME_MS));
+        }
+    }
+
+    @Test
+    void timelineContinuesAcrossTurns() {
+        SimulatorHarness h = SimulatorHarness.open();
+        h.update("{\"audio\":{\"input\":{\"turn_detection\":{\"type\":\"server_vad\",\"create_response\":false}}}}");
+        h.append(TestSignals.encode(turn(24000), AudioFormat.PCM16_24K));
+        h.append(TestSignals.encode(turn(24000), AudioFormat.PCM16_24K));
+        List<ObjectNode> events = h.take();
+        List<ObjectNode> starts = SimulatorHarness.ofType(events, "input_audio_buffer.speech_started");
+        assertThat(starts).hasSize(2);
+        assertThat(starts.get(1).path("audio_start_ms").asLong()).isCloseTo(3500L + 700L, within((long) FRAME_MS));
+        assertThat(starts.get(1).path("item_id").asString()).isNotEqualTo(starts.get(0).path("item_id").asString());
+        List<ObjectNode> committed = SimulatorHarness.ofType(events, "input_audio_buffer.committed");
+        assertThat(committed.get(1).path("previous_item_id").asString())
+                .isEqualTo(committed.get(0).path("item_id").asString());
+    }
 }
