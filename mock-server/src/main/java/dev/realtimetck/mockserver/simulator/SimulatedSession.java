@@ -21,6 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class SimulatedSession implements ResponseRun.Listener {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** With turn detection on and no speech going on, audio older than this is dropped from the input buffer. */
+    static final long MAX_IDLE_BUFFER_MS = 30_000;
 
     private final SessionContext ctx;
     private final SimulatorOptions options;
@@ -154,6 +156,10 @@ final class SimulatedSession implements ResponseRun.Listener {
             } else if (detected instanceof VoiceActivityDetector.SpeechStopped stopped) {
                 speechStopped(stopped.audioEndMs());
             }
+        }
+        if (!vad.speaking()) {
+            // silence long before any speech can never be committed by VAD; bound the memory it takes
+            buffer.dropBefore(buffer.endMillis() - MAX_IDLE_BUFFER_MS);
         }
     }
 

@@ -173,4 +173,21 @@ class VadTest {
         assertThat(committed.get(1).path("previous_item_id").asString())
                 .isEqualTo(committed.get(0).path("item_id").asString());
     }
+
+    @Test
+    void longSilenceBeforeSpeechIsNotKeptWhileIdle() {
+        SimulatorHarness h = SimulatorHarness.open();
+        h.update("{\"audio\":{\"input\":{\"turn_detection\":{\"type\":\"server_vad\",\"create_response\":false}}}}");
+        byte[] second = TestSignals.encode(TestSignals.silence(1000, 24000), AudioFormat.PCM16_24K);
+        for (int i = 0; i < 40; i++) {
+            h.append(second);
+        }
+        h.client("{\"type\":\"input_audio_buffer.commit\"}");
+        String itemId = single(h.take(), "input_audio_buffer.committed").path("item_id").asString();
+        h.client("{\"type\":\"conversation.item.retrieve\",\"item_id\":\"" + itemId + "\"}");
+        String b64 = single(h.take(), "conversation.item.retrieved").path("item").path("content").get(0)
+                .path("audio").asString();
+        assertThat(java.util.Base64.getDecoder().decode(b64).length / 48)
+                .isEqualTo((int) SimulatedSession.MAX_IDLE_BUFFER_MS);
+    }
 }
