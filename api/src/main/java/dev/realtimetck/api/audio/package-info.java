@@ -21,5 +21,9 @@
  * Bad arguments raise {@link java.lang.IllegalArgumentException} (or
  * {@link java.lang.IndexOutOfBoundsException} for ranges, {@link java.lang.NullPointerException} for
  * nulls) whose message starts with the argument's name. Nothing here depends on anything outside the JDK.
+ *
+ * <p>Apart from {@code AudioFormat}, these types have no counterpart in {@code @openai/agents-realtime}, which
+ * hands audio around as opaque {@code ArrayBuffer}s; they exist so that transports, the mock server and the
+ * TCK agree byte for byte on what audio means.</p>
  */
 package dev.realtimetck.api.audio;
