@@ -12,6 +12,8 @@
  *       (never resamples).</li>
  *   <li>{@link dev.realtimetck.api.audio.WavFile} and {@link dev.realtimetck.api.audio.WavAudio} – RIFF/WAVE
  *       read and write for 16-bit PCM and 8-bit G.711, mono or stereo.</li>
+ *   <li>{@link dev.realtimetck.api.audio.AudioChunks} – splitting audio into fixed-duration chunks for
+ *       streaming.</li>
  *   <li>{@link dev.realtimetck.api.audio.SyntheticAudio} – deterministic silence, tones, noise and
  *       speech-like bursts.</li>
  * </ul>

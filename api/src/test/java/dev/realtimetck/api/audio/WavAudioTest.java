@@ -61,6 +61,27 @@ class WavAudioTest {
     }
 
     @Test
+    void monoAveragesTheChannels() {
+        byte[] frames = Pcm16.toBytes(new short[] {100, 300, -5, -6, Short.MAX_VALUE, Short.MAX_VALUE});
+        WavAudio mono = new WavAudio(WavAudio.FORMAT_PCM, 2, 16_000, 16, frames).mono();
+        assertThat(mono.channels()).isEqualTo(1);
+        assertThat(mono.sampleRate()).isEqualTo(16_000);
+        assertThat(Pcm16.toSamples(mono.data())).containsExactly((short) 200, (short) -6, Short.MAX_VALUE);
+
+        byte[] mu = {G711.encodeMulaw((short) 1000), G711.encodeMulaw((short) 3000)};
+        WavAudio muMono = new WavAudio(WavAudio.FORMAT_MULAW, 2, 8_000, 8, mu).mono();
+        int expected = (G711.decodeMulaw(mu[0]) + G711.decodeMulaw(mu[1])) / 2;
+        assertThat(muMono.data()).containsExactly(G711.encodeMulaw((short) expected));
+        assertThat(muMono.audioFormat()).isEqualTo(AudioFormat.PCMU);
+
+        byte[] a = {G711.encodeAlaw((short) -500), G711.encodeAlaw((short) -500)};
+        assertThat(new WavAudio(WavAudio.FORMAT_ALAW, 2, 8_000, 8, a).mono().data()).containsExactly(a[0]);
+
+        WavAudio already = WavAudio.of(AudioFormat.PCMA, new byte[] {1});
+        assertThat(already.mono()).isSameAs(already);
+    }
+
+    @Test
     void fieldsAreValidated() {
         assertThatThrownBy(() -> new WavAudio(2, 1, 8_000, 16, new byte[0]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("formatTag:");
