@@ -1,5 +1,6 @@
 package dev.realtimetck.api.audio;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -43,6 +44,91 @@ public sealed interface AudioFormat permits AudioFormat.Pcm, AudioFormat.Pcmu, A
             throw new IllegalArgumentException("byteCount must be >= 0, was " + byteCount);
         }
         return byteCount * 1000.0 / ((double) sampleRate() * bytesPerSample());
+    }
+
+    /**
+     * Bytes one second of mono audio takes in this format.
+     *
+     * @return {@code sampleRate() * bytesPerSample()}
+     */
+    default int bytesPerSecond() {
+        return sampleRate() * bytesPerSample();
+    }
+
+    /**
+     * Whole samples in {@code byteCount} bytes; a trailing partial sample is not counted.
+     *
+     * @param byteCount number of bytes, non-negative
+     * @return {@code byteCount / bytesPerSample()}
+     * @throws IllegalArgumentException naming {@code byteCount} if it is negative
+     */
+    default long sampleCount(long byteCount) {
+        if (byteCount < 0) {
+            throw new IllegalArgumentException("byteCount must be >= 0, was " + byteCount);
+        }
+        return byteCount / bytesPerSample();
+    }
+
+    /**
+     * Duration of {@code byteCount} bytes of mono audio, truncated to whole nanoseconds.
+     *
+     * @param byteCount number of bytes, non-negative
+     * @return the playing time
+     * @throws IllegalArgumentException naming {@code byteCount} if it is negative
+     */
+    default Duration duration(long byteCount) {
+        if (byteCount < 0) {
+            throw new IllegalArgumentException("byteCount must be >= 0, was " + byteCount);
+        }
+        long perSecond = bytesPerSecond();
+        long nanos = (byteCount % perSecond) * 1_000_000_000L / perSecond;
+        return Duration.ofSeconds(byteCount / perSecond, nanos);
+    }
+
+    /**
+     * Samples in {@code duration}, rounded to the nearest whole sample (halves round up).
+     *
+     * @param duration a non-negative duration
+     * @return the sample count
+     * @throws IllegalArgumentException naming {@code duration} if it is negative
+     */
+    default long samplesFor(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("duration must be >= 0, was " + duration);
+        }
+        long rate = sampleRate();
+        long wholeSeconds = Math.multiplyExact(duration.getSeconds(), rate);
+        long fraction = (duration.getNano() * rate + 500_000_000L) / 1_000_000_000L;
+        return Math.addExact(wholeSeconds, fraction);
+    }
+
+    /**
+     * Bytes of mono audio in {@code duration}, rounded to the nearest whole sample: the inverse of
+     * {@link #duration(long)}.
+     *
+     * @param duration a non-negative duration
+     * @return {@code samplesFor(duration) * bytesPerSample()}
+     * @throws IllegalArgumentException naming {@code duration} if it is negative
+     */
+    default long bytesFor(Duration duration) {
+        return Math.multiplyExact(samplesFor(duration), bytesPerSample());
+    }
+
+    /**
+     * Bytes of mono audio in {@code millis} milliseconds, rounded to the nearest whole sample: the inverse of
+     * {@link #durationMillis(long)}.
+     *
+     * @param millis a finite, non-negative number of milliseconds (fractions allowed)
+     * @return the byte count, a multiple of {@link #bytesPerSample()}
+     * @throws IllegalArgumentException naming {@code millis} if it is negative, NaN or infinite
+     */
+    default long bytesForMillis(double millis) {
+        if (!(millis >= 0) || Double.isInfinite(millis)) {
+            throw new IllegalArgumentException("millis must be finite and >= 0, was " + millis);
+        }
+        long samples = Math.round(millis * sampleRate() / 1000.0);
+        return Math.multiplyExact(samples, bytesPerSample());
     }
 
     /**
