@@ -6,10 +6,6 @@ final class DefaultBehaviors {
     private DefaultBehaviors() {
     }
 
-    static SessionBehaviorFactory factory() {
-        return SessionBehaviorFactory.silent();
-    }
-
     static EventValidator validator() {
         return EventValidator.none();
     }

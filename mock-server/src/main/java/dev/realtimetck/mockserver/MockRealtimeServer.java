@@ -2,6 +2,8 @@ package dev.realtimetck.mockserver;
 
 import dev.realtimetck.mockserver.admin.AdminHandler;
 import dev.realtimetck.mockserver.admin.AdminRoute;
+import dev.realtimetck.mockserver.simulator.RealtimeSimulator;
+import dev.realtimetck.mockserver.simulator.SimulatorOptions;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
@@ -106,7 +108,7 @@ public final class MockRealtimeServer implements AutoCloseable {
         HttpHandler notFound = exchange -> JsonResponses.send(exchange, 404, JsonResponses.errorBody(
                 "Unknown path " + exchange.getRequestPath() + "; the Realtime endpoint is " + REALTIME_PATH + ".",
                 "invalid_request_error", null, "not_found"));
-        boolean adminOnMain = isLoopback(config.host);
+        boolean adminOnMain = isLoopback(config.host) && config.adminPort == 0 && !config.separateAdmin;
         PathHandler main = Handlers.path(notFound).addExactPath(REALTIME_PATH, endpoint);
         if (adminOnMain) {
             main.addPrefixPath(ADMIN_PATH, admin);
@@ -361,11 +363,13 @@ public final class MockRealtimeServer implements AutoCloseable {
         private int adminPort;
         private final Set<String> apiKeys = new LinkedHashSet<>();
         private ValidationMode validation = ValidationMode.STRICT;
-        private SessionBehaviorFactory behaviorFactory = DefaultBehaviors.factory();
+        private SessionBehaviorFactory behaviorFactory;
+        private SimulatorOptions simulatorOptions = SimulatorOptions.defaults();
         private int maxFrames = 20_000;
         private long maxInputAudioBytes = 64L * 1024 * 1024;
         private final List<AdminRoute> adminRoutes = new ArrayList<>();
         private EventValidator validator = DefaultBehaviors.validator();
+        private boolean separateAdmin;
 
         private Builder() {
         }
@@ -385,13 +389,17 @@ public final class MockRealtimeServer implements AutoCloseable {
             return this;
         }
 
-        /** Where the admin API listens when {@link #host(String)} is not a loopback address; default 127.0.0.1. */
+        /** Where the admin API listens when it has its own listener (see {@link #adminPort(int)}); default 127.0.0.1. */
         public Builder adminHost(String adminHost) {
             this.adminHost = Objects.requireNonNull(adminHost, "adminHost");
             return this;
         }
 
-        /** The admin port when the admin API has its own listener; default 0 picks a free one. */
+        /**
+         * The admin port. Default 0: the admin API shares the main listener when {@link #host(String)} is a
+         * loopback address, otherwise it gets its own listener on a free port. A port other than 0 always gives
+         * the admin API its own listener on {@link #adminHost(String)}.
+         */
         public Builder adminPort(int adminPort) {
             if (adminPort < 0 || adminPort > 65535) {
                 throw new IllegalArgumentException("adminPort must be 0-65535, was " + adminPort);
@@ -422,7 +430,23 @@ public final class MockRealtimeServer implements AutoCloseable {
             return this;
         }
 
-        /** The initial behaviour factory; default the protocol simulator (see the README). */
+        /**
+         * The options of the default behaviour, the {@link RealtimeSimulator}; ignored when a
+         * {@link #behaviorFactory(SessionBehaviorFactory)} is set.
+         */
+        public Builder simulatorOptions(SimulatorOptions options) {
+            this.simulatorOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /** Shorthand for the simulator's pacing ({@link SimulatorOptions#pacing()}); default realtime. */
+        public Builder pacing(SimulatorOptions.Pacing pacing) {
+            this.simulatorOptions = simulatorOptions.toBuilder().pacing(Objects.requireNonNull(pacing, "pacing"))
+                    .build();
+            return this;
+        }
+
+        /** The initial behaviour factory; default one {@link RealtimeSimulator} shared by all sessions. */
         public Builder behaviorFactory(SessionBehaviorFactory factory) {
             this.behaviorFactory = Objects.requireNonNull(factory, "factory");
             return this;
@@ -452,6 +476,11 @@ public final class MockRealtimeServer implements AutoCloseable {
             return this;
         }
 
+        Builder separateAdmin(boolean separateAdmin) {
+            this.separateAdmin = separateAdmin;
+            return this;
+        }
+
         Builder validator(EventValidator validator) {
             this.validator = Objects.requireNonNull(validator, "validator");
             return this;
@@ -466,11 +495,18 @@ public final class MockRealtimeServer implements AutoCloseable {
             copy.adminPort = adminPort;
             copy.apiKeys.addAll(apiKeys);
             copy.validation = validation;
-            copy.behaviorFactory = behaviorFactory;
+            copy.simulatorOptions = simulatorOptions;
+            if (behaviorFactory != null) {
+                copy.behaviorFactory = behaviorFactory;
+            } else {
+                RealtimeSimulator simulator = new RealtimeSimulator(simulatorOptions);
+                copy.behaviorFactory = session -> simulator;
+            }
             copy.maxFrames = maxFrames;
             copy.maxInputAudioBytes = maxInputAudioBytes;
             copy.adminRoutes.addAll(adminRoutes);
             copy.validator = validator;
+            copy.separateAdmin = separateAdmin;
             return new MockRealtimeServer(copy);
         }
 

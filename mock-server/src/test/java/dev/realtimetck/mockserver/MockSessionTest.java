@@ -243,7 +243,8 @@ class MockSessionTest {
             ByteBuffer header = ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN);
             assertThat(header.getShort(20)).isEqualTo((short) 7);
             assertThat(header.getInt(24)).isEqualTo(8000);
-            assertThat(java.util.Arrays.copyOfRange(wav, wav.length - 6, wav.length)).containsExactly(1, 2, 3, 4, 5, 6);
+            dev.realtimetck.api.audio.WavAudio parsed = dev.realtimetck.api.audio.WavFile.read(wav);
+            assertThat(parsed.data()).containsExactly(1, 2, 3, 4, 5, 6);
         }
     }
 

@@ -1,0 +1,96 @@
+package dev.realtimetck.mockserver.cli;
+
+import dev.realtimetck.mockserver.MockRealtimeServer;
+import dev.realtimetck.mockserver.ValidationMode;
+import dev.realtimetck.mockserver.simulator.SimulatorOptions;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code serve}: runs the mock server until stopped (SIGTERM or Ctrl-C). */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run the mock Realtime server until SIGTERM or Ctrl-C (the default command).")
+final class ServeCommand implements Callable<Integer> {
+
+    /** The default port, so the README's commands work as written. */
+    static final int DEFAULT_PORT = 8787;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}). A non-loopback address moves the "
+                    + "admin API to its own loopback listener.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + DEFAULT_PORT,
+            description = "Port to listen on (default: ${DEFAULT-VALUE}); 0 picks a free port.")
+    int port;
+
+    @Option(names = "--api-key", paramLabel = "KEY",
+            description = "Accept only this API key (repeatable). Without it any non-empty key is accepted.")
+    List<String> apiKeys = new ArrayList<>();
+
+    @Option(names = "--validate", paramLabel = "MODE", defaultValue = "strict",
+            description = "Schema validation: off, warn or strict (default: ${DEFAULT-VALUE}).")
+    ValidationMode validation;
+
+    @Option(names = "--pacing", paramLabel = "PACING", defaultValue = "realtime",
+            description = "Simulator audio pacing: realtime or fast (default: ${DEFAULT-VALUE}).")
+    SimulatorOptions.Pacing pacing;
+
+    @Option(names = "--admin-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address of the admin API when it has its own listener (default: ${DEFAULT-VALUE}).")
+    String adminHost;
+
+    @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "0",
+            description = "Port of the admin API. 0 (default): on the main listener when --host is loopback, "
+                    + "else a free port; any other value gives the admin API its own listener.")
+    int adminPort;
+
+    @Option(names = "--max-frames", paramLabel = "N", defaultValue = "20000",
+            description = "Frames kept per session in the frame log; the oldest are dropped first "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int maxFrames;
+
+    private final CompletableFuture<Void> stop;
+
+    ServeCommand(CompletableFuture<Void> stop) {
+        this.stop = stop;
+    }
+
+    @Override
+    public Integer call() {
+        MockRealtimeServer.Builder builder = MockRealtimeServer.builder();
+        try {
+            builder.host(host).port(port).adminHost(adminHost).adminPort(adminPort).apiKeys(apiKeys)
+                    .validation(validation).pacing(pacing).maxFrames(maxFrames);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        List<ServeCustomizer> customizers = new ArrayList<>();
+        spec.mixins().values().forEach(m -> {
+            if (m.userObject() instanceof ServeCustomizer customizer) {
+                customizers.add(customizer);
+            }
+        });
+        customizers.forEach(c -> c.customize(builder));
+        PrintWriter out = spec.commandLine().getOut();
+        try (MockRealtimeServer server = builder.start()) {
+            out.println("Realtime mock server listening on " + server.realtimeUrl());
+            out.println("Admin API on " + server.adminUrl());
+            out.flush();
+            customizers.forEach(c -> c.started(server, out));
+            out.flush();
+            stop.join();
+        }
+        return 0;
+    }
+}

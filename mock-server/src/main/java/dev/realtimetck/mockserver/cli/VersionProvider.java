@@ -1,0 +1,27 @@
+package dev.realtimetck.mockserver.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+
+/** Reads the project version that the build writes into {@code version.properties}. */
+final class VersionProvider implements CommandLine.IVersionProvider {
+
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
+    @Override
+    public String[] getVersion() {
+        return new String[] {"realtime-mock-server " + version(), "Java " + System.getProperty("java.version")};
+    }
+}

@@ -1,0 +1,149 @@
+package dev.realtimetck.mockserver.junit;
+
+import dev.realtimetck.mockserver.MockRealtimeServer;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * JUnit 5 extension that starts a {@link MockRealtimeServer} before the tests, injects it as a parameter and
+ * closes it afterwards. Use it through {@link MockServerTest}, or register a configured instance:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static MockRealtimeServerExtension mock = MockRealtimeServerExtension.perClass(
+ *         MockRealtimeServer.builder().apiKey("sk-test"));
+ * // mock.server() inside tests
+ * }</pre>
+ *
+ * <p>A static field gives one server per class ({@link #perClass}); an instance field, or {@link #perTest}, one
+ * server per test method.
+ */
+public final class MockRealtimeServerExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(MockRealtimeServerExtension.class);
+    private static final String KEY = "server";
+
+    private final MockRealtimeServer.Builder builder;
+    private final Boolean perTest;
+    private volatile MockRealtimeServer current;
+
+    /** Used by {@link MockServerTest}: reads its configuration from the annotation. */
+    public MockRealtimeServerExtension() {
+        this.builder = null;
+        this.perTest = null;
+    }
+
+    private MockRealtimeServerExtension(MockRealtimeServer.Builder builder, boolean perTest) {
+        this.builder = Objects.requireNonNull(builder, "builder");
+        this.perTest = perTest;
+    }
+
+    /** One server per test class, built from {@code builder}. */
+    public static MockRealtimeServerExtension perClass(MockRealtimeServer.Builder builder) {
+        return new MockRealtimeServerExtension(builder, false);
+    }
+
+    /** One server per test method, each built from {@code builder}. */
+    public static MockRealtimeServerExtension perTest(MockRealtimeServer.Builder builder) {
+        return new MockRealtimeServerExtension(builder, true);
+    }
+
+    /**
+     * The server of the running test.
+     *
+     * @throws IllegalStateException outside a test
+     */
+    public MockRealtimeServer server() {
+        MockRealtimeServer server = current;
+        if (server == null) {
+            throw new IllegalStateException("no mock server is running; server() works inside tests only");
+        }
+        return server;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (!isPerTest(context)) {
+            start(context);
+        }
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (isPerTest(context) || find(context).isEmpty()) {
+            start(context);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        stop(context);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stop(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == MockRealtimeServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return find(context).orElseThrow(() -> new ParameterResolutionException(
+                "No mock server is running for " + context.getDisplayName() + "; with perTest the server exists "
+                        + "only for test and @BeforeEach/@AfterEach methods, not constructors or @BeforeAll."));
+    }
+
+    private void start(ExtensionContext context) {
+        MockRealtimeServer server = newBuilder(context).start();
+        context.getStore(NAMESPACE).put(KEY, server);
+        current = server;
+    }
+
+    private void stop(ExtensionContext context) {
+        MockRealtimeServer server = context.getStore(NAMESPACE).remove(KEY, MockRealtimeServer.class);
+        if (server != null) {
+            server.close();
+            current = context.getParent().flatMap(MockRealtimeServerExtension::find).orElse(null);
+        }
+    }
+
+    private static Optional<MockRealtimeServer> find(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(NAMESPACE).get(KEY, MockRealtimeServer.class));
+    }
+
+    private boolean isPerTest(ExtensionContext context) {
+        if (perTest != null) {
+            return perTest;
+        }
+        return annotation(context).map(MockServerTest::perTest).orElse(false);
+    }
+
+    private MockRealtimeServer.Builder newBuilder(ExtensionContext context) {
+        if (builder != null) {
+            return builder;
+        }
+        MockRealtimeServer.Builder fresh = MockRealtimeServer.builder();
+        annotation(context).ifPresent(a -> fresh.validation(a.validation()).apiKeys(List.of(a.apiKeys())));
+        return fresh;
+    }
+
+    private static Optional<MockServerTest> annotation(ExtensionContext context) {
+        return context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, MockServerTest.class));
+    }
+}

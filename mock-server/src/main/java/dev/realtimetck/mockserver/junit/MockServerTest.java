@@ -1,0 +1,39 @@
+package dev.realtimetck.mockserver.junit;
+
+import dev.realtimetck.mockserver.ValidationMode;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a {@link dev.realtimetck.mockserver.MockRealtimeServer} for a test class and injects it into test and
+ * lifecycle method parameters of that type.
+ *
+ * <pre>{@code
+ * @MockServerTest
+ * class MyTransportTest {
+ *     @Test
+ *     void connects(MockRealtimeServer server) { ... }
+ * }
+ * }</pre>
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(MockRealtimeServerExtension.class)
+public @interface MockServerTest {
+
+    /** One fresh server per test method instead of one per test class. */
+    boolean perTest() default false;
+
+    /** The validation mode of the server. */
+    ValidationMode validation() default ValidationMode.STRICT;
+
+    /** The accepted API keys; empty accepts any non-empty key. */
+    String[] apiKeys() default {};
+}
