@@ -190,4 +190,33 @@ class VadTest {
         assertThat(java.util.Base64.getDecoder().decode(b64).length / 48)
                 .isEqualTo((int) SimulatedSession.MAX_IDLE_BUFFER_MS);
     }
+
+    @Test
+    void idleTimeoutCommitsTheSilenceAfterAResponseAndAnswersIt() {
+        SimulatorHarness h = SimulatorHarness.open();
+        h.update("{\"audio\":{\"input\":{\"turn_detection\":{\"type\":\"server_vad\",\"idle_timeout_ms\":6000}}}}");
+        byte[] second = TestSignals.encode(TestSignals.silence(1000, 24000), AudioFormat.PCM16_24K);
+        for (int i = 0; i < 8; i++) {
+            h.append(second);
+        }
+        assertThat(h.take()).as("no timeout before any response").isEmpty();
+        h.client("{\"type\":\"response.create\",\"response\":{\"output_modalities\":[\"text\"]}}");
+        h.take();
+        for (int i = 0; i < 5; i++) {
+            h.append(second);
+        }
+        assertThat(h.take()).as("5 s idle is below the timeout").isEmpty();
+        h.append(second);
+        List<ObjectNode> events = h.take();
+        assertThat(types(events)).startsWith("input_audio_buffer.timeout_triggered", "input_audio_buffer.committed",
+                "conversation.item.added", "conversation.item.done", "response.created");
+        ObjectNode triggered = events.get(0);
+        assertThat(triggered.path("audio_start_ms").asLong()).isEqualTo(8000);
+        assertThat(triggered.path("audio_end_ms").asLong()).isEqualTo(14000);
+        assertThat(events.get(1).path("item_id").asString()).isEqualTo(triggered.path("item_id").asString());
+        for (int i = 0; i < 3; i++) {
+            h.append(second);
+        }
+        assertThat(types(h.take())).doesNotContain("input_audio_buffer.timeout_triggered");
+    }
 }
