@@ -10,7 +10,9 @@ import java.util.Objects;
  * use: mu-law adds a bias of {@code 0x84} to the magnitude of the two's complement sample and clips it at
  * {@code 32635}; A-law works on the 13 most significant bits, takes the ones' complement magnitude of
  * negative samples (as the ITU-T G.191 reference does) and inverts the even bits of the code
- * ({@code 0x55}). The codes the Realtime protocol calls {@code audio/pcmu} and {@code audio/pcma} are
+ * ({@code 0x55}). Shortcuts that first reduce mu-law input to 14 bits (CPython's {@code audioop}, for one)
+ * give a code one step away for some small negative samples; this class keeps the 16-bit arithmetic.
+ * The codes the Realtime protocol calls {@code audio/pcmu} and {@code audio/pcma} are
  * exactly these bytes, one per 8 kHz sample.
  *
  * <p>Bulk methods read 16-bit little-endian PCM ({@link Pcm16}) and never change the position of a

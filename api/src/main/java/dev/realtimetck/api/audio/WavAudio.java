@@ -138,6 +138,42 @@ public record WavAudio(int formatTag, int channels, int sampleRate, int bitsPerS
     }
 
     /**
+     * This audio with its channels averaged into one; mono audio is returned as is. G.711 is decoded,
+     * averaged in PCM16 and encoded again with the same law.
+     *
+     * @return mono audio with the same format tag and sample rate
+     */
+    public WavAudio mono() {
+        if (channels == 1) {
+            return this;
+        }
+        int frames = frameCount();
+        short[] mixed = new short[frames];
+        for (int frame = 0; frame < frames; frame++) {
+            int sum = 0;
+            for (int channel = 0; channel < channels; channel++) {
+                sum += sampleAt(frame * channels + channel);
+            }
+            mixed[frame] = (short) Math.floorDiv(sum, channels);
+        }
+        byte[] pcm = Pcm16.toBytes(mixed);
+        byte[] out = switch (formatTag) {
+            case FORMAT_MULAW -> G711.encodeMulaw(pcm);
+            case FORMAT_ALAW -> G711.encodeAlaw(pcm);
+            default -> pcm;
+        };
+        return new WavAudio(formatTag, 1, sampleRate, bitsPerSample, out);
+    }
+
+    private int sampleAt(int index) {
+        return switch (formatTag) {
+            case FORMAT_MULAW -> G711.decodeMulaw(data[index]);
+            case FORMAT_ALAW -> G711.decodeAlaw(data[index]);
+            default -> Pcm16.getSample(data, index);
+        };
+    }
+
+    /**
      * The protocol format of this audio, for mono files: {@code audio/pcm} at the file's rate, or
      * {@code audio/pcmu} / {@code audio/pcma} for 8 kHz G.711.
      *
@@ -147,7 +183,7 @@ public record WavAudio(int formatTag, int channels, int sampleRate, int bitsPerS
     public AudioFormat audioFormat() {
         if (channels != 1) {
             throw new IllegalStateException("channels: stereo audio has no mono AudioFormat; "
-                    + "split the channels first");
+                    + "use mono() first");
         }
         if (formatTag == FORMAT_PCM) {
             return new AudioFormat.Pcm(sampleRate);

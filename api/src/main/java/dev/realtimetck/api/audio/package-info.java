@@ -12,6 +12,8 @@
  *       (never resamples).</li>
  *   <li>{@link dev.realtimetck.api.audio.WavFile} and {@link dev.realtimetck.api.audio.WavAudio} – RIFF/WAVE
  *       read and write for 16-bit PCM and 8-bit G.711, mono or stereo.</li>
+ *   <li>{@link dev.realtimetck.api.audio.AudioChunks} – splitting audio into fixed-duration chunks for
+ *       streaming.</li>
  *   <li>{@link dev.realtimetck.api.audio.SyntheticAudio} – deterministic silence, tones, noise and
  *       speech-like bursts.</li>
  * </ul>
@@ -21,5 +23,9 @@
  * Bad arguments raise {@link java.lang.IllegalArgumentException} (or
  * {@link java.lang.IndexOutOfBoundsException} for ranges, {@link java.lang.NullPointerException} for
  * nulls) whose message starts with the argument's name. Nothing here depends on anything outside the JDK.
+ *
+ * <p>Apart from {@code AudioFormat}, these types have no counterpart in {@code @openai/agents-realtime}, which
+ * hands audio around as opaque {@code ArrayBuffer}s; they exist so that transports, the mock server and the
+ * TCK agree byte for byte on what audio means.</p>
  */
 package dev.realtimetck.api.audio;

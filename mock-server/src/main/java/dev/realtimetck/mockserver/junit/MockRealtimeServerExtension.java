@@ -143,6 +143,14 @@ public final class MockRealtimeServerExtension
         }
     }
 
+    /**
+     * The server this extension runs for {@code context} (the test's own, else its class's), for other
+     * extensions that configure it, for example to install a scenario before each test.
+     */
+    public static Optional<MockRealtimeServer> serverFor(ExtensionContext context) {
+        return find(Objects.requireNonNull(context, "context"));
+    }
+
     private static Optional<MockRealtimeServer> find(ExtensionContext context) {
         return Optional.ofNullable(context.getStore(NAMESPACE).get(KEY, MockRealtimeServer.class));
     }

@@ -93,6 +93,16 @@ final class InputAudioBuffer {
         return clip;
     }
 
+    /** Drops the audio before the timeline position {@code millis}, if any. */
+    void dropBefore(long millis) {
+        int drop = clamp(toSample(millis) - startSample);
+        if (drop > 0) {
+            System.arraycopy(samples, drop, samples, 0, size - drop);
+            size -= drop;
+            startSample += drop;
+        }
+    }
+
     /** Drops everything buffered. */
     void clear() {
         startSample += size;

@@ -1,6 +1,7 @@
 package dev.realtimetck.mockserver.simulator;
 
 import dev.realtimetck.mockserver.SessionBehavior;
+import dev.realtimetck.mockserver.SessionBehaviorFactory;
 import dev.realtimetck.mockserver.SessionContext;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,12 @@ public final class RealtimeSimulator implements SessionBehavior {
     /** A simulator with the given options. */
     public RealtimeSimulator(SimulatorOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /** A factory giving every new session this one simulator (it keeps each session's state apart). */
+    public static SessionBehaviorFactory factory(SimulatorOptions options) {
+        RealtimeSimulator simulator = new RealtimeSimulator(options);
+        return session -> simulator;
     }
 
     /** The options this simulator runs with. */

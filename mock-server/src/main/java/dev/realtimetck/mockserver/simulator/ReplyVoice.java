@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * The simulated assistant voice: {@link SyntheticAudio#speechLike} audio, its pitch and syllable rate chosen by
  * the voice name, its length following the transcript ({@code speechMillisPerCharacter} per character, at least
- * 200 ms). Equal inputs give equal audio.
+ * 200 ms; none for an empty transcript). Equal inputs give equal audio.
  */
 final class ReplyVoice {
 
@@ -15,6 +15,9 @@ final class ReplyVoice {
     }
 
     static long durationMillis(String transcript, int millisPerCharacter) {
+        if (transcript.isEmpty()) {
+            return 0;
+        }
         return Math.max(200L, (long) transcript.length() * millisPerCharacter);
     }
 

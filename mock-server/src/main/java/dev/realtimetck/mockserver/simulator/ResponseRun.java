@@ -45,6 +45,8 @@ final class ResponseRun {
     private Future<?> pending;
     private boolean finished;
     private boolean audioSent;
+    /** Whether max_output_tokens cut the reply (the item and response then end incomplete). */
+    private boolean limited;
 
     private ObjectNode openItem;
     private Conversation.Entry openEntry;
@@ -85,7 +87,8 @@ final class ResponseRun {
         } else {
             planMessage();
         }
-        steps.add(new Step(Duration.ZERO, () -> finish("completed", null)));
+        steps.add(new Step(Duration.ZERO, () -> finish(limited ? "incomplete" : "completed",
+                limited ? "max_output_tokens" : null)));
         scheduleNext();
     }
 
@@ -137,7 +140,7 @@ final class ResponseRun {
 
     private void planMessage() {
         boolean audio = spec.audio();
-        String text = spec.replyText();
+        String text = fitToTokenLimit(spec.replyText(), audio);
         steps.add(new Step(Duration.ZERO, () -> {
             ObjectNode item = JSON.objectNode();
             item.put("id", ctx.ids().next("item"));
@@ -180,7 +183,7 @@ final class ResponseRun {
             steps.add(new Step(pace(previousChunk), () -> {
                 send(contentEvent("response.output_audio.done"));
                 send(contentEvent("response.output_audio_transcript.done").put("transcript", text));
-                closeOpenItem("completed");
+                closeOpenItem(limited ? "incomplete" : "completed");
             }));
         } else {
             for (String word : words) {
@@ -191,9 +194,34 @@ final class ResponseRun {
             }
             steps.add(new Step(Duration.ZERO, () -> {
                 send(contentEvent("response.output_text.done").put("text", text));
-                closeOpenItem("completed");
+                closeOpenItem(limited ? "incomplete" : "completed");
             }));
         }
+    }
+
+    /**
+     * The longest prefix of {@code text} whose output tokens (text, plus audio when speaking) fit
+     * {@code max_output_tokens}; sets {@link #limited} when it had to cut.
+     */
+    private String fitToTokenLimit(String text, boolean audio) {
+        JsonNode max = spec.maxOutputTokens();
+        if (!max.isIntegralNumber()) {
+            return text;
+        }
+        int length = text.length();
+        while (length > 0 && tokensFor(text.substring(0, length), audio) > max.asInt()) {
+            length--;
+        }
+        limited = length < text.length();
+        return text.substring(0, length);
+    }
+
+    private int tokensFor(String text, boolean audio) {
+        int tokens = TokenUsage.textTokens(text);
+        if (audio) {
+            tokens += TokenUsage.audioTokens(ReplyVoice.durationMillis(text, options.speechMillisPerCharacter()));
+        }
+        return tokens;
     }
 
     private void sendAudioChunk(int from, int to, List<String> chunkWords) {

@@ -161,7 +161,8 @@ final class SessionConfig {
         out.put("type", type);
         if (type.equals("server_vad")) {
             out.set("threshold", td.has("threshold") ? td.get("threshold") : JSON.numberNode(0.5));
-            out.set("prefix_padding_ms", td.has("prefix_padding_ms") ? td.get("prefix_padding_ms") : JSON.numberNode(300));
+            out.set("prefix_padding_ms",
+                    td.has("prefix_padding_ms") ? td.get("prefix_padding_ms") : JSON.numberNode(300));
             out.set("silence_duration_ms",
                     td.has("silence_duration_ms") ? td.get("silence_duration_ms") : JSON.numberNode(200));
             out.set("idle_timeout_ms", td.has("idle_timeout_ms") ? td.get("idle_timeout_ms") : JSON.nullNode());

@@ -21,6 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class SimulatedSession implements ResponseRun.Listener {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** With turn detection on and no speech going on, audio older than this is dropped from the input buffer. */
+    static final long MAX_IDLE_BUFFER_MS = 30_000;
 
     private final SessionContext ctx;
     private final SimulatorOptions options;
@@ -33,6 +35,8 @@ final class SimulatedSession implements ResponseRun.Listener {
     private final Map<String, ResponseRun> active = new LinkedHashMap<>();
     private String lastAudioResponseId;
     private boolean audioSent;
+    /** Input timeline position since which the session is idle (no speech since the last response), or -1. */
+    private long idleSinceMs = -1;
 
     SimulatedSession(SessionContext ctx, SimulatorOptions options) {
         this.ctx = ctx;
@@ -155,9 +159,39 @@ final class SimulatedSession implements ResponseRun.Listener {
                 speechStopped(stopped.audioEndMs());
             }
         }
+        if (!vad.speaking()) {
+            checkIdleTimeout();
+            // silence long before any speech can never be committed by VAD; bound the memory it takes
+            buffer.dropBefore(buffer.endMillis() - MAX_IDLE_BUFFER_MS);
+        }
+    }
+
+    /**
+     * With {@code idle_timeout_ms} set, fires once the input timeline has run that long without speech since the
+     * last response finished: {@code input_audio_buffer.timeout_triggered}, a commit of that span, and a response.
+     */
+    private void checkIdleTimeout() {
+        if (idleSinceMs < 0 || !config.turnDetection().isPresent()) {
+            return;
+        }
+        JsonNode timeout = config.turnDetection().get().path("idle_timeout_ms");
+        if (!timeout.isIntegralNumber() || buffer.endMillis() - idleSinceMs < timeout.asLong()) {
+            return;
+        }
+        long start = Math.max(idleSinceMs, buffer.startMillis());
+        long end = buffer.endMillis();
+        idleSinceMs = -1;
+        String itemId = ctx.ids().next("item");
+        send(event("input_audio_buffer.timeout_triggered").put("audio_start_ms", start).put("audio_end_ms", end)
+                .put("item_id", itemId));
+        commitClip(buffer.take(start, end), itemId);
+        if (config.turnDetection().get().path("create_response").asBoolean(true) && defaultRun().isEmpty()) {
+            startResponse(JSON.objectNode());
+        }
     }
 
     private void speechStarted(long audioStartMs) {
+        idleSinceMs = -1;
         speechItemId = ctx.ids().next("item");
         speechStartMs = audioStartMs;
         send(event("input_audio_buffer.speech_started").put("audio_start_ms", audioStartMs)
@@ -499,6 +533,9 @@ final class SimulatedSession implements ResponseRun.Listener {
     @Override
     public void finished(ResponseRun run) {
         active.remove(run.id());
+        if (run.inConversation() && (vad == null || !vad.speaking())) {
+            idleSinceMs = buffer.endMillis();
+        }
     }
 
     // ---- helpers ----

@@ -56,7 +56,8 @@ public record SimulatorOptions(
         }
         if (!(vadRmsAtThresholdZero > 0 && vadRmsAtThresholdZero < vadRmsAtThresholdOne
                 && vadRmsAtThresholdOne <= 1)) {
-            throw new IllegalArgumentException("vadRmsAtThresholdZero/vadRmsAtThresholdOne: need 0 < zero < one <= 1, was "
+            throw new IllegalArgumentException(
+                    "vadRmsAtThresholdZero/vadRmsAtThresholdOne: need 0 < zero < one <= 1, was "
                     + vadRmsAtThresholdZero + " and " + vadRmsAtThresholdOne);
         }
         if (defaultModel.isBlank()) {

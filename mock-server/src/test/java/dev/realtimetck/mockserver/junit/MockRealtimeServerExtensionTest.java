@@ -40,6 +40,10 @@ class MockRealtimeServerExtensionTest {
 
     @MockServerTest(perTest = true)
     static class PerTestExample {
+        @org.junit.jupiter.api.extension.RegisterExtension
+        final org.junit.jupiter.api.extension.BeforeEachCallback lookup = context ->
+                SEEN.add(MockRealtimeServerExtension.serverFor(context).orElseThrow());
+
         @Test
         void first(MockRealtimeServer server) {
             SEEN.add(server);
@@ -78,12 +82,14 @@ class MockRealtimeServerExtensionTest {
     }
 
     @Test
-    void perTestGivesEachTestItsOwnServer() throws Exception {
+    void perTestGivesEachTestItsOwnServerVisibleToOtherExtensions() throws Exception {
         run(PerTestExample.class);
-        assertThat(SEEN).hasSize(2);
-        assertThat(SEEN.get(0)).isNotSameAs(SEEN.get(1));
-        assertClosed(SEEN.get(0));
+        assertThat(SEEN).hasSize(4);
+        assertThat(SEEN.get(0)).as("serverFor sees the test's server").isSameAs(SEEN.get(1));
+        assertThat(SEEN.get(2)).isSameAs(SEEN.get(3));
+        assertThat(SEEN.get(1)).isNotSameAs(SEEN.get(3));
         assertClosed(SEEN.get(1));
+        assertClosed(SEEN.get(3));
     }
 
     @Test

@@ -213,4 +213,30 @@ class ResponseTest {
         assertThat(types(events)).doesNotContain("response.function_call_arguments.done");
         assertThat(single(events, "response.output_text.done").path("text").asString()).isEqualTo("You said: call lookup");
     }
+
+    @Test
+    void maxOutputTokensCutsTheReplyAndEndsIncomplete() {
+        SimulatorHarness h = SimulatorHarness.open();
+        h.client(USER_HI).take();
+        h.client("{\"type\":\"response.create\",\"response\":{\"output_modalities\":[\"text\"],"
+                + "\"max_output_tokens\":3}}");
+        List<ObjectNode> events = h.take();
+        assertThat(single(events, "response.output_text.done").path("text").asString()).isEqualTo("You said: he");
+        JsonNode done = single(events, "response.done").path("response");
+        assertThat(done.path("status").asString()).isEqualTo("incomplete");
+        assertThat(done.path("status_details").toString())
+                .isEqualTo("{\"type\":\"incomplete\",\"reason\":\"max_output_tokens\"}");
+        assertThat(done.path("output").get(0).path("status").asString()).isEqualTo("incomplete");
+        assertThat(done.path("usage").path("output_tokens").asInt()).isLessThanOrEqualTo(3);
+        assertThat(done.path("max_output_tokens").asInt()).isEqualTo(3);
+
+        h.client("{\"type\":\"response.create\",\"response\":{\"max_output_tokens\":20}}");
+        JsonNode audioDone = single(h.take(), "response.done").path("response");
+        assertThat(audioDone.path("status").asString()).isEqualTo("incomplete");
+        assertThat(audioDone.path("usage").path("output_tokens").asInt()).isBetween(15, 20);
+
+        h.client("{\"type\":\"response.create\",\"response\":{\"max_output_tokens\":1000}}");
+        assertThat(single(h.take(), "response.done").path("response").path("status").asString())
+                .isEqualTo("completed");
+    }
 }

@@ -81,7 +81,8 @@ class ServerEventSchemaTest {
                 "response.output_audio.delta", "response.output_audio_transcript.delta", "response.output_audio.done",
                 "response.output_audio_transcript.done", "response.output_text.delta", "response.output_text.done",
                 "response.content_part.done", "response.output_item.done", "response.function_call_arguments.delta",
-                "response.function_call_arguments.done", "response.done", "error");
+                "response.function_call_arguments.done", "response.done", "error",
+                "input_audio_buffer.timeout_triggered");
     }
 
     /**
@@ -154,6 +155,11 @@ class ServerEventSchemaTest {
         h.client("{\"type\":\"input_audio_buffer.clear\"}");
         h.client("{\"type\":\"input_audio_buffer.commit\",\"event_id\":\"empty\"}");
         h.client("{\"type\":\"response.cancel\",\"event_id\":\"none\"}");
+        all.addAll(h.take());
+        all.add(h.update("{\"audio\":{\"input\":{\"turn_detection\":{\"type\":\"server_vad\","
+                + "\"idle_timeout_ms\":5000}}}}"));
+        h.client("{\"type\":\"response.create\",\"response\":{\"output_modalities\":[\"text\"]}}");
+        h.append(TestSignals.encode(TestSignals.silence(6000, 24000), AudioFormat.PCM16_24K));
         all.addAll(h.take());
         return all;
     }

@@ -135,4 +135,88 @@ class VadTest {
         assertThat(single(events, "input_audio_buffer.speech_stopped").path("audio_end_ms").asLong())
                 .isCloseTo(2700L, within((long) FRAME_MS));
     }
+
+    @Test
+    void g711InputIsDecodedBeforeDetection() {
+        for (String type : new String[] {"audio/pcmu", "audio/pcma"}) {
+            AudioFormat format = AudioFormat.parse(type);
+            SimulatorHarness h = SimulatorHarness.open();
+            h.update("{\"audio\":{\"input\":{\"format\":{\"type\":\"" + type + "\"}}}}");
+            h.append(TestSignals.encode(turn(8000), format));
+            List<ObjectNode> events = h.take();
+            assertThat(single(events, "input_audio_buffer.speech_started").path("audio_start_ms").asLong())
+                    .isCloseTo(700L, within((long) FRAME_MS));
+            assertThat(single(events, "input_audio_buffer.speech_stopped").path("audio_end_ms").asLong())
+                    .isCloseTo(2700L, within((long) FRAME_MS));
+            String itemId = single(events, "input_audio_buffer.committed").path("item_id").asString();
+            h.client("{\"type\":\"conversation.item.retrieve\",\"item_id\":\"" + itemId + "\"}");
+            ObjectNode retrieved = single(h.take(), "conversation.item.retrieved");
+            tools.jackson.databind.JsonNode part = retrieved.path("item").path("content").get(0);
+            assertThat(part.path("format").path("type").asString()).isEqualTo(type);
+            assertThat(java.util.Base64.getDecoder().decode(part.path("audio").asString()).length)
+                    .isCloseTo(2000 * 8, within(8 * FRAME_MS));
+        }
+    }
+
+    @Test
+    void timelineContinuesAcrossTurns() {
+        SimulatorHarness h = SimulatorHarness.open();
+        h.update("{\"audio\":{\"input\":{\"turn_detection\":{\"type\":\"server_vad\",\"create_response\":false}}}}");
+        h.append(TestSignals.encode(turn(24000), AudioFormat.PCM16_24K));
+        h.append(TestSignals.encode(turn(24000), AudioFormat.PCM16_24K));
+        List<ObjectNode> events = h.take();
+        List<ObjectNode> starts = SimulatorHarness.ofType(events, "input_audio_buffer.speech_started");
+        assertThat(starts).hasSize(2);
+        assertThat(starts.get(1).path("audio_start_ms").asLong()).isCloseTo(3500L + 700L, within((long) FRAME_MS));
+        assertThat(starts.get(1).path("item_id").asString()).isNotEqualTo(starts.get(0).path("item_id").asString());
+        List<ObjectNode> committed = SimulatorHarness.ofType(events, "input_audio_buffer.committed");
+        assertThat(committed.get(1).path("previous_item_id").asString())
+                .isEqualTo(committed.get(0).path("item_id").asString());
+    }
+
+    @Test
+    void longSilenceBeforeSpeechIsNotKeptWhileIdle() {
+        SimulatorHarness h = SimulatorHarness.open();
+        h.update("{\"audio\":{\"input\":{\"turn_detection\":{\"type\":\"server_vad\",\"create_response\":false}}}}");
+        byte[] second = TestSignals.encode(TestSignals.silence(1000, 24000), AudioFormat.PCM16_24K);
+        for (int i = 0; i < 40; i++) {
+            h.append(second);
+        }
+        h.client("{\"type\":\"input_audio_buffer.commit\"}");
+        String itemId = single(h.take(), "input_audio_buffer.committed").path("item_id").asString();
+        h.client("{\"type\":\"conversation.item.retrieve\",\"item_id\":\"" + itemId + "\"}");
+        String b64 = single(h.take(), "conversation.item.retrieved").path("item").path("content").get(0)
+                .path("audio").asString();
+        assertThat(java.util.Base64.getDecoder().decode(b64).length / 48)
+                .isEqualTo((int) SimulatedSession.MAX_IDLE_BUFFER_MS);
+    }
+
+    @Test
+    void idleTimeoutCommitsTheSilenceAfterAResponseAndAnswersIt() {
+        SimulatorHarness h = SimulatorHarness.open();
+        h.update("{\"audio\":{\"input\":{\"turn_detection\":{\"type\":\"server_vad\",\"idle_timeout_ms\":6000}}}}");
+        byte[] second = TestSignals.encode(TestSignals.silence(1000, 24000), AudioFormat.PCM16_24K);
+        for (int i = 0; i < 8; i++) {
+            h.append(second);
+        }
+        assertThat(h.take()).as("no timeout before any response").isEmpty();
+        h.client("{\"type\":\"response.create\",\"response\":{\"output_modalities\":[\"text\"]}}");
+        h.take();
+        for (int i = 0; i < 5; i++) {
+            h.append(second);
+        }
+        assertThat(h.take()).as("5 s idle is below the timeout").isEmpty();
+        h.append(second);
+        List<ObjectNode> events = h.take();
+        assertThat(types(events)).startsWith("input_audio_buffer.timeout_triggered", "input_audio_buffer.committed",
+                "conversation.item.added", "conversation.item.done", "response.created");
+        ObjectNode triggered = events.get(0);
+        assertThat(triggered.path("audio_start_ms").asLong()).isEqualTo(8000);
+        assertThat(triggered.path("audio_end_ms").asLong()).isEqualTo(14000);
+        assertThat(events.get(1).path("item_id").asString()).isEqualTo(triggered.path("item_id").asString());
+        for (int i = 0; i < 3; i++) {
+            h.append(second);
+        }
+        assertThat(types(h.take())).doesNotContain("input_audio_buffer.timeout_triggered");
+    }
 }
