@@ -155,6 +155,7 @@ public final class ScenarioBehavior implements SessionBehavior {
         private boolean sentSincePause;
         private boolean paced;
         private boolean suspended;
+        private int armedFor = -1;
 
         Runner(String name, List<Step> steps, JsonNode trigger) {
             this.name = name;
@@ -209,6 +210,7 @@ public final class ScenarioBehavior implements SessionBehavior {
                 Step step = steps.get(index);
                 if (step instanceof Step.Expect) {
                     if (pending.isEmpty()) {
+                        arm((Step.Expect) step);
                         return;
                     }
                     consume((Step.Expect) step, pending.poll());
@@ -262,6 +264,26 @@ public final class ScenarioBehavior implements SessionBehavior {
             } else {
                 unscripted(event, expect);
             }
+        }
+
+        /** Starts the {@code within} timer of the expect at {@link #index}, once. */
+        private void arm(Step.Expect expect) {
+            if (expect.within() == null || armedFor == index) {
+                return;
+            }
+            armedFor = index;
+            int step = index;
+            session.schedule(expect.within(), () -> {
+                if (halted || index != step) {
+                    return;
+                }
+                session.reportProblem(prefix(label()) + ": no matching client event within "
+                        + expect.within().toMillis() + " ms; expected " + expect.matcher().describe());
+                if (scenario.strict()) {
+                    halted = true;
+                    session.close(POLICY_VIOLATION, "scenario: expected client event did not arrive");
+                }
+            });
         }
 
         private void pause(Duration delay, Runnable then) {

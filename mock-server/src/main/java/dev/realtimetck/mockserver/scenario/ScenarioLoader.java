@@ -191,7 +191,8 @@ public final class ScenarioLoader {
                     if (as != null) {
                         captures.add(as);
                     }
-                    return new Step.Expect(matcher(value, where), as, value.path("repeat").asBoolean(false));
+                    Duration within = value.has("within") ? duration(value.get("within"), at(where + "/within")) : null;
+                    return new Step.Expect(matcher(value, where), as, value.path("repeat").asBoolean(false), within);
                 }
                 case "send":
                     return send(value, where);

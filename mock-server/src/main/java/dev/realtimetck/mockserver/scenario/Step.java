@@ -8,10 +8,21 @@ import tools.jackson.databind.JsonNode;
 /** One step of a scenario script. Each scenario-file step object has exactly one key naming its kind. */
 public sealed interface Step {
 
-    /** Waits for a client event that satisfies {@code matcher}; {@code as} names it for templates. */
-    record Expect(EventMatcher matcher, String as, boolean repeat) implements Step {
+    /**
+     * Waits for a client event that satisfies {@code matcher}; {@code as} names it for templates; {@code within},
+     * when not null, is how long the step waits before the missing event is reported.
+     */
+    record Expect(EventMatcher matcher, String as, boolean repeat, Duration within) implements Step {
         public Expect {
             Objects.requireNonNull(matcher, "matcher");
+            if (within != null && within.isNegative()) {
+                throw new IllegalArgumentException("within: must not be negative");
+            }
+        }
+
+        /** An expect without a time limit. */
+        public Expect(EventMatcher matcher, String as, boolean repeat) {
+            this(matcher, as, repeat, null);
         }
     }
 

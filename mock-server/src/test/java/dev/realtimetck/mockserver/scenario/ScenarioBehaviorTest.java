@@ -352,4 +352,40 @@ class ScenarioBehaviorTest {
         assertThat(s.problems()).isEmpty();
         assertThat(s.isOpen()).isTrue();
     }
+
+    @Test
+    void expectWithinReportsAMissingEventAndStrictCloses() {
+        FakeSession lenient = run("""
+                steps:
+                  - expect: {type: session.update, within: 2s}
+                  - send: {type: session.updated}
+                """);
+        lenient.advance(Duration.ofMillis(1999));
+        assertThat(lenient.problems()).isEmpty();
+        lenient.advance(Duration.ofMillis(1));
+        assertThat(lenient.problems()).singleElement().asString()
+                .contains("step 0 (expect): no matching client event within 2000 ms").contains("session.update");
+        lenient.client("{\"type\":\"session.update\"}");
+        assertThat(lenient.types()).containsExactly("session.updated");
+
+        FakeSession strict = run("""
+                strict: true
+                steps:
+                  - expect: {type: session.update, within: 100ms}
+                """);
+        strict.advance(Duration.ofMillis(100));
+        assertThat(strict.closeCode()).isEqualTo(1008);
+    }
+
+    @Test
+    void expectWithinIsSatisfiedByATimelyEvent() {
+        FakeSession s = run("""
+                steps:
+                  - expect: {type: session.update, within: 100ms}
+                  - expect: {type: response.create}
+                """);
+        s.client("{\"type\":\"session.update\"}");
+        s.runAll();
+        assertThat(s.problems()).isEmpty();
+    }
 }
