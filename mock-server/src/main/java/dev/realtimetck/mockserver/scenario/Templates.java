@@ -31,6 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Templates {
 
+    /** The longest audio one {@code {{audio}}} placeholder generates. */
+    static final long MAX_AUDIO_MILLIS = 60_000;
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
 
     private Templates() {
@@ -166,6 +169,10 @@ final class Templates {
                 break;
             case "audio":
                 require(args == 1 && parts.get(1).matches("\\d{1,7}"), body, "audio MILLIS (a whole number)");
+                if (Long.parseLong(parts.get(1)) > MAX_AUDIO_MILLIS) {
+                    throw new IllegalArgumentException("{{" + body + "}}: at most " + MAX_AUDIO_MILLIS
+                            + " ms per placeholder; send longer audio as several deltas");
+                }
                 break;
             case "wav":
                 require(args == 1, body, "wav PATH");

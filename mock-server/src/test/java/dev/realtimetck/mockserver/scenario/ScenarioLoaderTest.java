@@ -118,6 +118,10 @@ class ScenarioLoaderTest {
                 steps:
                   - send: {type: a, audio: "{{audio lots}}"}
                 """, "a.yaml")).hasMessageContaining("usage: {{audio MILLIS (a whole number)}}");
+        assertThatThrownBy(() -> loader.parse("""
+                steps:
+                  - send: {type: a, audio: "{{audio 60001}}"}
+                """, "a.yaml")).hasMessageContaining("at most 60000 ms per placeholder");
     }
 
     @Test
