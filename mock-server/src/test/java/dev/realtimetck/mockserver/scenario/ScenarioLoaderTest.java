@@ -140,6 +140,23 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void defaultLoaderChecksSendEventsAgainstTheProtocolSchemas() {
+        assertThatThrownBy(() -> Scenario.parse("""
+                steps:
+                  - send: {type: response.cancelled}
+                """, "typo.yaml"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("scenario typo.yaml: /steps/0/send: server event response.cancelled does not "
+                        + "match the protocol schema: /type: ")
+                .hasMessageContaining("'response.cancelled' is not a known server event type");
+        assertThat(Scenario.parse("""
+                steps:
+                  - send: {type: session.created, session: {type: realtime}}
+                  - send: {type: response.cancelled, event_id: "{{id event}}"}
+                """, "ok.yaml").steps()).hasSize(2);
+    }
+
+    @Test
     void invalidYamlAndMissingFilesGiveOneReadableLine(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> loader.parse("steps: [", "broken.yaml"))
                 .hasMessageStartingWith("scenario broken.yaml: not valid YAML/JSON:");
