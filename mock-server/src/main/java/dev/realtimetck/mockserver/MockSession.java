@@ -219,7 +219,7 @@ public final class MockSession implements SessionContext {
         if (message.contains("unknown") || message.contains("not defined") || message.contains("additional")) {
             return "unknown_parameter";
         }
-        if (message.contains("type")) {
+        if (message.contains(" found, ") && message.contains(" expected")) {
             return "invalid_type";
         }
         return "invalid_value";

@@ -21,6 +21,7 @@ class SchemaValidationTest {
             JsonNode error = client.nextEvent("error").get("error");
             assertThat(error.get("type").asString()).isEqualTo("invalid_request_error");
             assertThat(error.get("param").asString()).isEqualTo("event_id");
+            assertThat(error.get("code").asString()).isEqualTo("invalid_type");
             assertThat(error.get("message").asString()).contains("event_id");
             client.send("{\"type\":\"response.create\",\"event_id\":\"ok_1\"}");
             assertThat(behavior.events.poll(10, TimeUnit.SECONDS).get("event_id").asString()).isEqualTo("ok_1");
