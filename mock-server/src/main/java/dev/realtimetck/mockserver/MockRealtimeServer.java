@@ -389,7 +389,7 @@ public final class MockRealtimeServer implements AutoCloseable {
             return this;
         }
 
-        /** Where the admin API listens when it has its own listener (see {@link #adminPort(int)}); default 127.0.0.1. */
+        /** Where the admin API listens when it has its own listener ({@link #adminPort(int)}); default 127.0.0.1. */
         public Builder adminHost(String adminHost) {
             this.adminHost = Objects.requireNonNull(adminHost, "adminHost");
             return this;

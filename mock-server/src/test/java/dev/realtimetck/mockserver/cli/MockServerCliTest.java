@@ -82,8 +82,8 @@ class MockServerCliTest {
                 new PrintWriter(new LineWriter(lines), true), new PrintWriter(err, true), stop));
         String first = lines.poll(20, TimeUnit.SECONDS);
         assertThat(first).as("stderr: %s", err).isNotNull();
-        Matcher listening = Pattern.compile("Realtime mock server listening on (ws://127\\.0\\.0\\.1:(\\d+)/v1/realtime)")
-                .matcher(first);
+        Matcher listening = Pattern.compile(
+                "Realtime mock server listening on (ws://127\\.0\\.0\\.1:(\\d+)/v1/realtime)").matcher(first);
         assertThat(listening.matches()).as(first).isTrue();
         assertThat(Integer.parseInt(listening.group(2))).isPositive();
         String second = lines.poll(10, TimeUnit.SECONDS);
