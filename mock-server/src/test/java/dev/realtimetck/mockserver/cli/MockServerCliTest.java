@@ -31,11 +31,15 @@ class MockServerCliTest {
     @Test
     void helpListsCommandsAndEveryServeFlag() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("realtime-mock-server", "serve", "Runs 'serve' when no command");
+        assertThat(out.toString()).contains("realtime-mock-server", "serve", "validate",
+                "Runs 'serve' when no command");
         out.getBuffer().setLength(0);
         assertThat(run("serve", "--help")).isZero();
         assertThat(out.toString()).contains("--host", "--port", "--api-key", "--validate", "--pacing",
                 "--admin-host", "--admin-port", "--max-frames", "8787", "--version");
+        out.getBuffer().setLength(0);
+        assertThat(run("validate", "--help")).isZero();
+        assertThat(out.toString()).contains("--side");
         out.getBuffer().setLength(0);
         assertThat(run("--port", "0", "--help")).isZero();
         assertThat(out.toString()).contains("--max-frames");
