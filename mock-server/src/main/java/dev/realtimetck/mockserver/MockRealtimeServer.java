@@ -499,8 +499,7 @@ public final class MockRealtimeServer implements AutoCloseable {
             if (behaviorFactory != null) {
                 copy.behaviorFactory = behaviorFactory;
             } else {
-                RealtimeSimulator simulator = new RealtimeSimulator(simulatorOptions);
-                copy.behaviorFactory = session -> simulator;
+                copy.behaviorFactory = RealtimeSimulator.factory(simulatorOptions);
             }
             copy.maxFrames = maxFrames;
             copy.maxInputAudioBytes = maxInputAudioBytes;
