@@ -103,7 +103,21 @@ public final class MockRealtimeServer implements AutoCloseable {
                 daemon("realtime-mock-" + n + "-timer-"));
         environment = new SessionEnvironment(mapper, config.validator, config.validation, ids, pool, timer,
                 config.maxFrames, config.maxInputAudioBytes);
-        RealtimeEndpoint endpoint = new RealtimeEndpoint(config.apiKeys, this::openSession, () -> behaviorFactory);
+        RealtimeEndpoint.SessionOpener opener = new RealtimeEndpoint.SessionOpener() {
+            @Override
+            public MockSession open(String model, String callId) {
+                return new MockSession(ids.next("sess"), model, callId, environment);
+            }
+
+            @Override
+            public void register(MockSession session) {
+                synchronized (lock) {
+                    sessions.add(session);
+                    lock.notifyAll();
+                }
+            }
+        };
+        RealtimeEndpoint endpoint = new RealtimeEndpoint(config.apiKeys, opener, () -> behaviorFactory);
         AdminHandler admin = new AdminHandler(this, config.adminRoutes);
         HttpHandler notFound = exchange -> JsonResponses.send(exchange, 404, JsonResponses.errorBody(
                 "Unknown path " + exchange.getRequestPath() + "; the Realtime endpoint is " + REALTIME_PATH + ".",
@@ -174,15 +188,6 @@ public final class MockRealtimeServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    private MockSession openSession(String model, String callId) {
-        MockSession session = new MockSession(ids.next("sess"), model, callId, environment);
-        synchronized (lock) {
-            sessions.add(session);
-            lock.notifyAll();
-        }
-        return session;
     }
 
     /**
