@@ -72,9 +72,9 @@ class ValidateCommandTest {
     @Test
     void recordingsUseEachFramesDirection() throws IOException {
         Path recording = file("rec.jsonl",
-                "{'direction':'client','t':0,'event':{'type':'response.create'}}",
-                "{'direction':'server','t':12,'event':{'type':'response.created','event_id':'e1','response':{}}}",
-                "{'direction':'server','t':13,'event':{'type':'response.create'}}");
+                "{'direction':'client','t_ms':0,'event':{'type':'response.create'}}",
+                "{'direction':'server','t_ms':12,'event':{'type':'response.created','event_id':'e1','response':{}}}",
+                "{'direction':'server','t_ms':13,'event':{'type':'response.create'}}");
         assertThat(run(recording.toString())).isEqualTo(1);
         assertThat(out.toString().lines()).containsExactly(
                 recording + ":3: response.create: /type: 'response.create' is not a known server event type.",
@@ -82,10 +82,28 @@ class ValidateCommandTest {
     }
 
     @Test
+    void recordedNonEventFramesAreSkipped() throws IOException {
+        Path recording = file("rec.jsonl",
+                "{'direction':'client','t_ms':0,'event':{'type':'input_audio_buffer.commit'}}",
+                "{'direction':'client','t_ms':5,'binary':'AAEC'}",
+                "{'direction':'client','t_ms':6,'text':'hello?'}",
+                "{'direction':'server','t_ms':9,'close':{'code':1000,'reason':''}}");
+        assertThat(run(recording.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("1 events, 0 invalid" + System.lineSeparator());
+    }
+
+    @Test
+    void recordedEventThatIsNotAnObjectIsABadLine() throws IOException {
+        Path recording = file("rec.jsonl", "{'direction':'client','t_ms':0,'event':'input_audio_buffer.commit'}");
+        assertThat(run(recording.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(":1: 'event' is not a JSON object");
+    }
+
+    @Test
     void sideOptionSkipsFramesOfTheOtherDirection() throws IOException {
         Path recording = file("rec.jsonl",
-                "{'direction':'client','t':0,'event':{'type':'response.create'}}",
-                "{'direction':'server','t':13,'event':{'type':'response.create'}}");
+                "{'direction':'client','t_ms':0,'event':{'type':'response.create'}}",
+                "{'direction':'server','t_ms':13,'event':{'type':'response.create'}}");
         assertThat(run("--side", "client", recording.toString())).isZero();
         assertThat(out.toString()).contains("1 events, 0 invalid");
     }
