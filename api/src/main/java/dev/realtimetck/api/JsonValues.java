@@ -1,5 +1,7 @@
 package dev.realtimetck.api;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,8 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Deep immutable copies of JSON-like values: {@code null}, {@link String}, {@link Boolean}, {@link Number},
- * {@link List} of JSON-like values and {@link Map} from {@code String} to JSON-like values.
+ * Deep immutable copies of JSON-like values: {@code null}, {@link String}, {@link Boolean}, finite immutable
+ * numbers ({@link Integer}, {@link Long}, {@link Short}, {@link Byte}, {@link Double}, {@link Float},
+ * {@link java.math.BigInteger}, {@link java.math.BigDecimal}), {@link List} of JSON-like values and {@link Map} from {@code String} to JSON-like values.
  *
  * <p>The API uses these wherever TypeScript has free-form JSON ({@code Record<string, any>}). Unlike
  * {@link Map#copyOf}, the copies keep JSON {@code null} values (which the protocol distinguishes from absent
@@ -67,8 +70,11 @@ public final class JsonValues {
     }
 
     private static Object copyValue(Object value, String path) {
-        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
+        if (value == null || value instanceof String || value instanceof Boolean) {
             return value;
+        }
+        if (value instanceof Number number) {
+            return checkNumber(number, path);
         }
         if (value instanceof Map<?, ?> map) {
             return copyObject(map, path);
@@ -79,11 +85,35 @@ public final class JsonValues {
         throw new IllegalArgumentException(path + ": not a JSON value: " + value.getClass().getName());
     }
 
-    static Map<String, Object> copyOrEmpty(Map<String, ?> object) {
-        return object == null ? emptyObject() : copyOf(object);
+    private static Number checkNumber(Number number, String path) {
+        if (number instanceof Double || number instanceof Float) {
+            if (!Double.isFinite(number.doubleValue())) {
+                throw new IllegalArgumentException(path + ": not a JSON number: " + number);
+            }
+            return number;
+        }
+        if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte
+                || number instanceof BigInteger || number instanceof BigDecimal) {
+            return number;
+        }
+        // AtomicInteger, LongAdder, ... are mutable: a copy would still change with them
+        throw new IllegalArgumentException(path + ": not a JSON value: " + number.getClass().getName());
+    }
+
+    /** A copy whose error messages start with {@code field} instead of {@code $}. */
+    static Map<String, Object> copyOf(Map<String, ?> object, String field) {
+        return object == null ? null : copyObject(object, field);
+    }
+
+    static List<Object> copyOfList(List<?> array, String field) {
+        return array == null ? null : copyArray(array, field);
+    }
+
+    static Map<String, Object> copyOrEmpty(Map<String, ?> object, String field) {
+        return object == null ? emptyObject() : copyObject(object, field);
     }
 
     static Map<String, Object> requiredCopy(Map<String, ?> object, String field) {
-        return copyOf(Objects.requireNonNull(object, field));
+        return copyObject(Objects.requireNonNull(object, field), field);
     }
 }

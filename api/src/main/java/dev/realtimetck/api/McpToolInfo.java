@@ -13,6 +13,6 @@ public record McpToolInfo(String name, String description, Map<String, Object> i
     /** Validates and copies. */
     public McpToolInfo {
         Checks.requireText(name, "name");
-        inputSchema = JsonValues.copyOrEmpty(inputSchema);
+        inputSchema = JsonValues.copyOrEmpty(inputSchema, "inputSchema");
     }
 }

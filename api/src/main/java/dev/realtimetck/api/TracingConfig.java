@@ -40,7 +40,7 @@ public sealed interface TracingConfig permits TracingConfig.Auto, TracingConfig.
     record Custom(String workflowName, String groupId, Map<String, Object> metadata) implements TracingConfig {
         /** Copies. */
         public Custom {
-            metadata = JsonValues.copyOf(metadata);
+            metadata = JsonValues.copyOf(metadata, "metadata");
         }
     }
 }
