@@ -129,4 +129,30 @@ class JsonValuesTest {
         assertThatThrownBy(() -> new Prompt("p", null, Map.of("v", new Object())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("variables.v:");
     }
+
+    @Test
+    void aMapThatContainsItselfIsRejectedInsteadOfOverflowingTheStack() {
+        Map<String, Object> cyclic = new HashMap<>();
+        cyclic.put("self", cyclic);
+
+        assertThatThrownBy(() -> JsonValues.copyOf(cyclic))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("$.self.self.self")
+                .hasMessageContaining("nested deeper than")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400));
+    }
+
+    @Test
+    void deepButFiniteNestingIsCopied() {
+        Object value = "leaf";
+        for (int i = 0; i < JsonValues.MAX_DEPTH - 1; i++) {
+            value = List.of(value);
+        }
+        Map<String, Object> deep = Map.of("root", value);
+        Map<String, Object> tooDeep = Map.of("root", List.of(value));
+
+        assertThat(JsonValues.copyOf(deep)).isEqualTo(deep);
+        assertThatThrownBy(() -> JsonValues.copyOf(tooDeep))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nested deeper than");
+    }
 }
