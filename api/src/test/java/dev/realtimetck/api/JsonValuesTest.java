@@ -105,6 +105,16 @@ class JsonValuesTest {
     }
 
     @Test
+    void rejectsANullKey() {
+        Map<String, Object> input = new HashMap<>();
+        input.put(null, 1);
+
+        assertThatThrownBy(() -> JsonValues.copyOf(input))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("$: JSON object keys must be strings, found null");
+    }
+
+    @Test
     void nullStaysNullAndEmptyObjectIsImmutable() {
         assertThat(JsonValues.copyOf(null)).isNull();
         assertThat(JsonValues.copyOfList(null)).isNull();

@@ -52,7 +52,7 @@ class RealtimeSessionConfigTest {
         assertThat(config.tools()).hasSize(1);
         assertThat(config.parallelToolCalls()).isTrue();
         assertThat(config.reasoning()).isEqualTo(Map.of("effort", "low"));
-        assertThat(config.tracing()).isSameAs(TracingConfig.auto());
+        assertThat(config.tracing()).isInstanceOf(TracingConfig.Auto.class).isSameAs(TracingConfig.auto());
         assertThat(config.prompt().promptId()).isEqualTo("pmpt_1");
         assertThat(config.outputModalities()).containsExactly("audio");
         assertThat(config.audio().output().voice()).isEqualTo("alloy");
@@ -157,7 +157,11 @@ class RealtimeSessionConfigTest {
                 null, "Bearer secret-token", Map.of("Authorization", "Bearer secret-token"), List.of("search"),
                 Map.of("never", Map.of("tool_names", List.of("search"))));
 
-        assertThat(mcp.toString()).doesNotContain("secret-token");
+        assertThat(mcp.toString()).contains("serverLabel=docs", "authorization=[redacted]")
+                .doesNotContain("secret-token");
+        assertThat(mcp.requireApproval()).isEqualTo(Map.of("never", Map.of("tool_names", List.of("search"))));
+        assertThat(new RealtimeTool.HostedMcpTool("d", null, null, null, null, null, null, null).toString())
+                .contains("authorization=null");
         assertThat(mcp.allowedTools()).isEqualTo(List.of("search"));
         assertThatThrownBy(() -> ((List<?>) mcp.allowedTools()).clear())
                 .isInstanceOf(UnsupportedOperationException.class);

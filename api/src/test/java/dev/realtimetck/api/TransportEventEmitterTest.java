@@ -53,6 +53,17 @@ class TransportEventEmitterTest {
     }
 
     @Test
+    void closingTheSubscriptionRemovesTheListener() {
+        List<Signal> seen = new ArrayList<>();
+        try (Subscription subscription = emitter.on(TransportEventType.AUDIO_DONE, seen::add)) {
+            emitter.emit(TransportEventType.AUDIO_DONE, Signal.INSTANCE);
+        }
+        emitter.emit(TransportEventType.AUDIO_DONE, Signal.INSTANCE);
+
+        assertThat(seen).hasSize(1);
+    }
+
+    @Test
     void removingOneRegistrationOfTheSameListenerKeepsTheOther() {
         List<Signal> seen = new ArrayList<>();
         java.util.function.Consumer<Signal> listener = seen::add;
