@@ -13,7 +13,8 @@ import java.util.Objects;
 /**
  * Deep immutable copies of JSON-like values: {@code null}, {@link String}, {@link Boolean}, finite immutable
  * numbers ({@link Integer}, {@link Long}, {@link Short}, {@link Byte}, {@link Double}, {@link Float},
- * {@link java.math.BigInteger}, {@link java.math.BigDecimal}), {@link List} of JSON-like values and {@link Map} from {@code String} to JSON-like values.
+ * {@link java.math.BigInteger}, {@link java.math.BigDecimal}), {@link List} of JSON-like values and {@link Map}
+ * from {@code String} to JSON-like values, nested at most 1000 levels deep.
  *
  * <p>The API uses these wherever TypeScript has free-form JSON ({@code Record<string, any>}). Unlike
  * {@link Map#copyOf}, the copies keep JSON {@code null} values (which the protocol distinguishes from absent
