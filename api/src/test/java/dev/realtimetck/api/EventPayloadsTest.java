@@ -94,6 +94,12 @@ class EventPayloadsTest {
                 .hasMessage("tools");
         assertThatThrownBy(() -> new McpToolInfo("", null, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("name");
+        java.util.HashMap<String, Object> extra = new java.util.HashMap<>(Map.of("annotations", Map.of("ro", true)));
+        McpToolInfo withExtra = new McpToolInfo("search", "finds", Map.of("type", "object"), extra);
+        extra.clear();
+        assertThat(withExtra.extra()).isEqualTo(Map.of("annotations", Map.of("ro", true)));
+        assertThat(new McpToolInfo("search", null, null).extra()).isEmpty();
+        assertThat(new McpToolInfo("s", null, null)).isEqualTo(new McpToolInfo("s", null, Map.of(), null));
     }
 
     @Test
