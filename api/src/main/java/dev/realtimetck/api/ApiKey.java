@@ -25,7 +25,10 @@ public sealed interface ApiKey permits ApiKey.Value, ApiKey.Deferred {
         return new Deferred(supplier);
     }
 
-    /** Resolves the key: completes at once for a value; calls the supplier once for a deferred key. */
+    /**
+     * Resolves the key: completes at once for a value; calls the supplier once for a deferred key (each call of
+     * {@code resolve} calls it again, so a transport resolves once per {@code connect}).
+     */
     CompletionStage<String> resolve();
 
     /** A fixed key. */
@@ -65,13 +68,28 @@ public sealed interface ApiKey permits ApiKey.Value, ApiKey.Deferred {
             this.supplier = Objects.requireNonNull(supplier, "supplier");
         }
 
+        /**
+         * Calls the supplier once. What the supplier throws, a null stage, and a null or empty key all fail the
+         * returned stage (never the caller's thread); no message contains the key.
+         */
         @Override
         public CompletionStage<String> resolve() {
-            CompletionStage<String> stage = supplier.get();
+            CompletionStage<String> stage;
+            try {
+                stage = supplier.get();
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
             if (stage == null) {
                 return CompletableFuture.failedFuture(new IllegalStateException("API key supplier returned null"));
             }
-            return stage;
+            return stage.thenApply(key -> {
+                if (key == null || key.isEmpty()) {
+                    throw new IllegalStateException(
+                            "API key supplier produced " + (key == null ? "null" : "an empty key"));
+                }
+                return key;
+            });
         }
 
         @Override

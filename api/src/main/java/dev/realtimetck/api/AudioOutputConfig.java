@@ -8,13 +8,13 @@ import dev.realtimetck.api.audio.AudioFormat;
  *
  * @param format the output format
  * @param voice the voice, for example {@code alloy}
- * @param speed the speaking speed, positive
+ * @param speed the speaking speed, positive and finite
  */
 public record AudioOutputConfig(AudioFormat format, String voice, Double speed) {
     /** Validates. */
     public AudioOutputConfig {
-        if (speed != null && !(speed > 0)) {
-            throw new IllegalArgumentException("speed must be positive, was " + speed);
+        if (speed != null && !(speed > 0 && Double.isFinite(speed))) {
+            throw new IllegalArgumentException("speed must be positive and finite, was " + speed);
         }
     }
 }

@@ -6,7 +6,11 @@ package dev.realtimetck.api;
  * {@code connection_change} event.
  */
 public enum ConnectionStatus {
-    /** The socket is open and the initial session configuration has been sent. */
+    /**
+     * The socket is open and sending methods work. The TypeScript WebSocket transport reports it as soon as the
+     * socket opens, just before it sends the initial session configuration; {@code connect} completes only after
+     * that configuration has been sent.
+     */
     CONNECTED("connected"),
     /** No socket; the initial state and the state after any close or failure. */
     DISCONNECTED("disconnected"),

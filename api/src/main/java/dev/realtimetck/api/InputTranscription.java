@@ -37,7 +37,7 @@ public sealed interface InputTranscription permits InputTranscription.Off, Input
             implements InputTranscription {
         /** Copies. */
         public Config {
-            extra = JsonValues.copyOrEmpty(extra);
+            extra = JsonValues.copyOrEmpty(extra, "extra");
         }
     }
 }

@@ -14,6 +14,6 @@ public record Prompt(String promptId, String version, Map<String, Object> variab
     /** Validates and copies. */
     public Prompt {
         Checks.requireText(promptId, "promptId");
-        variables = JsonValues.copyOrEmpty(variables);
+        variables = JsonValues.copyOrEmpty(variables, "variables");
     }
 }

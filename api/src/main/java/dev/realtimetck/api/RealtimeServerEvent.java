@@ -16,7 +16,7 @@ public record RealtimeServerEvent(String type, Map<String, Object> fields) {
     /** Validates and copies. */
     public RealtimeServerEvent {
         Checks.requireText(type, "type");
-        fields = JsonValues.copyOrEmpty(fields);
+        fields = JsonValues.copyOrEmpty(fields, "fields");
         if (fields.containsKey("type")) {
             throw new IllegalArgumentException("fields must not contain 'type'; pass it as the type argument");
         }

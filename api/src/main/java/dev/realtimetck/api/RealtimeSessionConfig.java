@@ -39,12 +39,12 @@ public record RealtimeSessionConfig(String instructions, String model, Object to
                 throw new IllegalArgumentException("toolChoice: expected a string or an object, found "
                         + toolChoice.getClass().getName());
             }
-            toolChoice = JsonValues.copyOf((Map<String, ?>) map);
+            toolChoice = JsonValues.copyOf((Map<String, ?>) map, "toolChoice");
         }
         tools = Checks.listOf(tools, "tools");
-        reasoning = JsonValues.copyOf(reasoning);
+        reasoning = JsonValues.copyOf(reasoning, "reasoning");
         outputModalities = Checks.listOf(outputModalities, "outputModalities");
-        providerData = JsonValues.copyOf(providerData);
+        providerData = JsonValues.copyOf(providerData, "providerData");
     }
 
     /** An empty (all unspecified) configuration. */

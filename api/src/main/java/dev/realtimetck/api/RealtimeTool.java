@@ -22,7 +22,7 @@ public sealed interface RealtimeTool permits RealtimeTool.FunctionTool, Realtime
         /** Validates and copies. */
         public FunctionTool {
             Checks.requireText(name, "name");
-            parameters = JsonValues.copyOf(parameters);
+            parameters = JsonValues.copyOf(parameters, "parameters");
         }
     }
 
@@ -45,7 +45,7 @@ public sealed interface RealtimeTool permits RealtimeTool.FunctionTool, Realtime
         /** Validates and copies. */
         public HostedMcpTool {
             Checks.requireText(serverLabel, "serverLabel");
-            headers = JsonValues.copyOf(headers);
+            headers = JsonValues.copyOf(headers, "headers");
             allowedTools = copyJson(allowedTools, "allowedTools");
             requireApproval = copyJson(requireApproval, "requireApproval");
         }
@@ -62,10 +62,10 @@ public sealed interface RealtimeTool permits RealtimeTool.FunctionTool, Realtime
                 return value;
             }
             if (value instanceof Map<?, ?> map) {
-                return JsonValues.copyOf((Map<String, ?>) map);
+                return JsonValues.copyOf((Map<String, ?>) map, field);
             }
             if (value instanceof java.util.List<?> list) {
-                return JsonValues.copyOfList(list);
+                return JsonValues.copyOfList(list, field);
             }
             throw new IllegalArgumentException(field + ": expected a string, list or object, found "
                     + value.getClass().getName());

@@ -46,16 +46,27 @@ public interface RealtimeTransportLayer extends TransportEventSource, AutoClosea
     /**
      * Requests a response with the session's settings (an automatic request a transport may coalesce with
      * others). Renders {@code requestResponse()} with no argument.
+     *
+     * <p>TypeScript declares {@code requestResponse} optional; callers then send {@code response.create} through
+     * {@code sendEvent}. This default does exactly that; transports that sequence responses override it.
      */
-    void requestResponse();
+    default void requestResponse() {
+        sendEvent(RealtimeClientMessage.of("response.create"));
+    }
 
     /**
      * Requests a response with per-response settings (a manual request, never coalesced). Renders
      * {@code requestResponse(response)}.
      *
+     * <p>The default sends {@code response.create} through {@link #sendEvent}, with {@code response} as its
+     * {@code response} key when not null (as the TypeScript base transport does).
+     *
      * @param response the {@code response} object of {@code response.create}, or null to send none
      */
-    void requestResponse(Map<String, Object> response);
+    default void requestResponse(Map<String, Object> response) {
+        sendEvent(response == null ? RealtimeClientMessage.of("response.create")
+                : new RealtimeClientMessage("response.create", Map.of("response", response)));
+    }
 
     /**
      * Sends a user message. Renders {@code sendMessage(message, otherEventData, options)}.

@@ -35,12 +35,12 @@ public sealed interface TracingConfig permits TracingConfig.Auto, TracingConfig.
      *
      * @param workflowName the workflow name, or null
      * @param groupId the group id, or null
-     * @param metadata metadata, or empty
+     * @param metadata metadata, or null when unspecified (copied; not replaced by an empty object)
      */
     record Custom(String workflowName, String groupId, Map<String, Object> metadata) implements TracingConfig {
         /** Copies. */
         public Custom {
-            metadata = JsonValues.copyOf(metadata);
+            metadata = JsonValues.copyOf(metadata, "metadata");
         }
     }
 }

@@ -33,7 +33,7 @@ public final class TransportEventEmitter implements TransportEventSource {
     /**
      * An emitter that reports listener failures to {@code errorHandler}.
      *
-     * @param errorHandler the handler; what it throws is ignored
+     * @param errorHandler the handler; what it throws is ignored (except {@link VirtualMachineError})
      */
     public TransportEventEmitter(ListenerErrorHandler errorHandler) {
         this.errorHandler = Objects.requireNonNull(errorHandler, "errorHandler");
@@ -92,21 +92,27 @@ public final class TransportEventEmitter implements TransportEventSource {
 
     /** Whether a listener is registered for this server event type by name. */
     public boolean hasServerEventListeners(String serverEventType) {
-        List<Registration<?>> list = serverListeners.get(serverEventType);
+        List<Registration<?>> list = serverListeners.get(Objects.requireNonNull(serverEventType, "serverEventType"));
         return list != null && !list.isEmpty();
     }
 
     /** Whether a listener is registered for this transport event type. */
     public boolean hasListeners(TransportEventType<?> type) {
-        List<Registration<?>> list = transportListeners.get(type.name());
+        List<Registration<?>> list = transportListeners.get(Objects.requireNonNull(type, "type").name());
         return list != null && !list.isEmpty();
     }
 
-    /** Removes every listener. */
+    /** Removes every listener; like {@link Subscription#remove()}, also those not yet called in a dispatch. */
     public void removeAllListeners() {
-        transportListeners.clear();
-        serverListeners.clear();
-        anyListeners.clear();
+        transportListeners.values().forEach(TransportEventEmitter::removeAll);
+        serverListeners.values().forEach(TransportEventEmitter::removeAll);
+        removeAll(anyListeners);
+    }
+
+    private static void removeAll(CopyOnWriteArrayList<Registration<?>> list) {
+        for (Registration<?> registration : list) {
+            registration.remove();
+        }
     }
 
     private <E> Subscription add(Map<String, CopyOnWriteArrayList<Registration<?>>> map, String key,
@@ -139,8 +145,11 @@ public final class TransportEventEmitter implements TransportEventSource {
                 }
                 try {
                     errorHandler.listenerFailed(name, error);
-                } catch (RuntimeException ignored) {
+                } catch (Throwable handlerError) {
                     // the handler's own failure must not stop dispatch either
+                    if (handlerError instanceof VirtualMachineError vme) {
+                        throw vme;
+                    }
                 }
             }
         }

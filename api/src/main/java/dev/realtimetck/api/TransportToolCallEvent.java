@@ -5,11 +5,13 @@ import java.util.Objects;
 /**
  * The payload of {@code function_call}. Renders TypeScript {@code TransportToolCallEvent}.
  *
- * @param id the item id, non-empty
+ * @param id the item id, non-empty (TypeScript declares it optional; every call a transport reports has one, and
+ *     the {@code item_update} that answering emits needs it)
  * @param callId the call id to answer with {@link RealtimeTransportLayer#sendFunctionCallOutput}, not null
  * @param name the function name, not null
  * @param arguments the JSON arguments as a string, not null
- * @param responseId the id of the response that made the call, or null
+ * @param responseId the id of the response that made the call (TypeScript declares it required; null is accepted
+ *     for calls built by hand)
  * @param previousItemId the id of the item before the call, or null
  */
 public record TransportToolCallEvent(String id, String callId, String name, String arguments, String responseId,

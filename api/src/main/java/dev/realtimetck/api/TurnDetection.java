@@ -50,7 +50,7 @@ public sealed interface TurnDetection permits TurnDetection.Off, TurnDetection.C
 
         /** Copies. */
         public Config {
-            extra = JsonValues.copyOrEmpty(extra);
+            extra = JsonValues.copyOrEmpty(extra, "extra");
         }
 
         /** A builder with every field unset. */

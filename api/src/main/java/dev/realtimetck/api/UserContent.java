@@ -31,7 +31,7 @@ public sealed interface UserContent permits UserContent.InputText, UserContent.I
         /** Validates and copies. */
         public InputImage {
             Checks.requireText(image, "image");
-            providerData = JsonValues.copyOrEmpty(providerData);
+            providerData = JsonValues.copyOrEmpty(providerData, "providerData");
         }
 
         /** An image without provider data. */
