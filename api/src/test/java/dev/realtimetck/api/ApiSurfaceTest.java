@@ -4,21 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Pins the public surface that the reference transport, the mock server, the TCK and the benchmarks compile
  * against. A change here is a breaking change for those modules (and for third-party transports): this test
- * makes it a deliberate one. It checks signatures only, not whether a method is abstract or default, so a
- * default implementation may be added or removed freely.
+ * makes it a deliberate one. It checks source compatibility, not identity: every pinned method, accessor and
+ * constructor must still exist with the same types, and an interface may grow only by default methods (which do
+ * not break implementors); records may gain components as long as the pinned constructor remains.
  */
 class ApiSurfaceTest {
 
@@ -26,7 +26,7 @@ class ApiSurfaceTest {
     void realtimeTransportLayerRendersEveryTypeScriptMember() {
         assertThat(RealtimeTransportLayer.class.getInterfaces())
                 .containsExactlyInAnyOrder(TransportEventSource.class, AutoCloseable.class);
-        assertThat(publicMethods(RealtimeTransportLayer.class)).containsExactlyInAnyOrder(
+        assertInterface(RealtimeTransportLayer.class,
                 "ConnectionStatus status()",
                 "CompletionStage<Void> connect(RealtimeTransportConnectOptions)",
                 "MuteState muted()",
@@ -60,13 +60,13 @@ class ApiSurfaceTest {
 
     @Test
     void eventSourceRegistrationIsTypedAndReturnsAHandle() {
-        assertThat(publicMethods(TransportEventSource.class)).containsExactlyInAnyOrder(
+        assertInterface(TransportEventSource.class,
                 "Subscription on(TransportEventType<E>, Consumer<? super E>)",
                 "Subscription once(TransportEventType<E>, Consumer<? super E>)",
                 "Subscription onAny(Consumer<? super RealtimeServerEvent>)",
                 "Subscription onServerEvent(String, Consumer<? super RealtimeServerEvent>)");
         assertThat(Subscription.class.isAnnotationPresent(FunctionalInterface.class)).isTrue();
-        assertThat(publicMethods(Subscription.class)).containsExactlyInAnyOrder("void remove()", "void close()");
+        assertInterface(Subscription.class, "void remove()", "void close()");
         assertThat(ListenerErrorHandler.class.isAnnotationPresent(FunctionalInterface.class)).isTrue();
     }
 
@@ -87,78 +87,104 @@ class ApiSurfaceTest {
     }
 
     @Test
-    void eventPayloadRecordsHaveTheirComponentsInOrder() {
-        assertThat(components(TransportToolCallEvent.class)).containsExactly("String id", "String callId",
+    void eventPayloadRecordsKeepTheirAccessorsAndConstructor() {
+        assertRecord(TransportToolCallEvent.class,
+                "String id", "String callId",
                 "String name", "String arguments", "String responseId", "String previousItemId");
-        assertThat(components(TransportAudioEvent.class)).containsExactly("ByteBuffer data", "String responseId");
-        assertThat(components(TranscriptDelta.class))
-                .containsExactly("String delta", "String itemId", "String responseId");
-        assertThat(components(TextDelta.class)).containsExactly("String delta", "String itemId", "String responseId");
-        assertThat(components(ItemDeleted.class)).containsExactly("String itemId");
-        assertThat(components(McpToolsListed.class))
-                .containsExactly("String serverLabel", "List<McpToolInfo> tools");
-        assertThat(components(McpToolInfo.class))
-                .containsExactly("String name", "String description", "Map<String, Object> inputSchema");
-        assertThat(components(TurnStarted.class)).containsExactly("RealtimeServerEvent providerData");
-        assertThat(components(TurnDone.class)).containsExactly("TurnDone.Response response");
-        assertThat(components(TurnDone.Response.class))
-                .containsExactly("String id", "List<Map<String, Object>> output", "Usage usage");
-        assertThat(components(Usage.class)).containsExactly("int requests", "long inputTokens", "long outputTokens",
+        assertRecord(TransportAudioEvent.class,
+                "ByteBuffer data", "String responseId");
+        assertRecord(TranscriptDelta.class,
+                "String delta", "String itemId", "String responseId");
+        assertRecord(TextDelta.class,
+                "String delta", "String itemId", "String responseId");
+        assertRecord(ItemDeleted.class,
+                "String itemId");
+        assertRecord(McpToolsListed.class,
+                "String serverLabel", "List<McpToolInfo> tools");
+        assertRecord(McpToolInfo.class,
+                "String name", "String description", "Map<String, Object> inputSchema");
+        assertRecord(TurnStarted.class,
+                "RealtimeServerEvent providerData");
+        assertRecord(TurnDone.class,
+                "TurnDone.Response response");
+        assertRecord(TurnDone.Response.class,
+                "String id", "List<Map<String, Object>> output", "Usage usage");
+        assertRecord(Usage.class,
+                "int requests", "long inputTokens", "long outputTokens",
                 "long totalTokens", "List<Map<String, Object>> inputTokensDetails",
                 "List<Map<String, Object>> outputTokensDetails");
-        assertThat(components(TransportError.ServerError.class)).containsExactly("RealtimeServerEvent event");
-        assertThat(components(TransportError.Failure.class)).containsExactly("Throwable cause");
-        assertThat(components(RealtimeServerEvent.class)).containsExactly("String type", "Map<String, Object> fields");
-        assertThat(components(RealtimeClientMessage.class))
-                .containsExactly("String type", "Map<String, Object> fields");
+        assertRecord(TransportError.ServerError.class,
+                "RealtimeServerEvent event");
+        assertRecord(TransportError.Failure.class,
+                "Throwable cause");
+        assertRecord(RealtimeServerEvent.class,
+                "String type", "Map<String, Object> fields");
+        assertRecord(RealtimeClientMessage.class,
+                "String type", "Map<String, Object> fields");
     }
 
     @Test
-    void itemRecordsHaveTheirComponentsInOrder() {
-        assertThat(components(RealtimeItem.Message.class)).containsExactly("String itemId", "String previousItemId",
+    void itemRecordsKeepTheirAccessorsAndConstructor() {
+        assertRecord(RealtimeItem.Message.class,
+                "String itemId", "String previousItemId",
                 "Role role", "List<ContentPart> content", "ItemStatus status");
-        assertThat(components(RealtimeItem.FunctionCall.class)).containsExactly("String itemId",
+        assertRecord(RealtimeItem.FunctionCall.class,
+                "String itemId",
                 "String previousItemId", "String callId", "String name", "String arguments", "ItemStatus status",
                 "String output");
-        assertThat(components(RealtimeItem.McpCall.class)).containsExactly("String itemId", "String previousItemId",
+        assertRecord(RealtimeItem.McpCall.class,
+                "String itemId", "String previousItemId",
                 "String type", "ItemStatus status", "String name", "String arguments", "String output");
-        assertThat(components(RealtimeItem.McpApprovalRequest.class)).containsExactly("String itemId",
+        assertRecord(RealtimeItem.McpApprovalRequest.class,
+                "String itemId",
                 "String serverLabel", "String name", "Map<String, Object> arguments", "Boolean approved");
-        assertThat(components(ContentPart.InputAudio.class)).containsExactly("String audio", "String transcript");
-        assertThat(components(ContentPart.InputImage.class)).containsExactly("String imageUrl", "String detail");
-        assertThat(components(ContentPart.OutputAudio.class)).containsExactly("String audio", "String transcript");
+        assertRecord(ContentPart.InputAudio.class,
+                "String audio", "String transcript");
+        assertRecord(ContentPart.InputImage.class,
+                "String imageUrl", "String detail");
+        assertRecord(ContentPart.OutputAudio.class,
+                "String audio", "String transcript");
     }
 
     @Test
-    void configurationRecordsHaveTheirComponentsInOrder() {
-        assertThat(components(RealtimeTransportConnectOptions.class)).containsExactly("ApiKey apiKey",
+    void configurationRecordsKeepTheirAccessorsAndConstructor() {
+        assertRecord(RealtimeTransportConnectOptions.class,
+                "ApiKey apiKey",
                 "String model", "URI url", "String callId", "RealtimeSessionConfig initialSessionConfig");
-        assertThat(components(RealtimeSessionConfig.class)).containsExactly("String instructions", "String model",
+        assertRecord(RealtimeSessionConfig.class,
+                "String instructions", "String model",
                 "Object toolChoice", "List<RealtimeTool> tools", "Boolean parallelToolCalls",
                 "Map<String, Object> reasoning", "TracingConfig tracing", "Prompt prompt",
                 "List<String> outputModalities", "AudioConfig audio", "String voice",
                 "Map<String, Object> providerData");
-        assertThat(components(AudioConfig.class)).containsExactly("AudioInputConfig input", "AudioOutputConfig output");
-        assertThat(components(AudioInputConfig.class)).containsExactly("AudioFormat format",
+        assertRecord(AudioConfig.class,
+                "AudioInputConfig input", "AudioOutputConfig output");
+        assertRecord(AudioInputConfig.class,
+                "AudioFormat format",
                 "NoiseReduction noiseReduction", "InputTranscription transcription", "TurnDetection turnDetection");
-        assertThat(components(AudioOutputConfig.class))
-                .containsExactly("AudioFormat format", "String voice", "Double speed");
-        assertThat(components(TurnDetection.Config.class)).containsExactly("String type", "Boolean createResponse",
+        assertRecord(AudioOutputConfig.class,
+                "AudioFormat format", "String voice", "Double speed");
+        assertRecord(TurnDetection.Config.class,
+                "String type", "Boolean createResponse",
                 "Boolean interruptResponse", "Integer prefixPaddingMs", "Integer silenceDurationMs",
                 "Integer idleTimeoutMs", "Double threshold", "String eagerness", "String modelVersion",
                 "Map<String, Object> extra");
-        assertThat(components(InputTranscription.Config.class)).containsExactly("String model", "String language",
+        assertRecord(InputTranscription.Config.class,
+                "String model", "String language",
                 "String prompt", "Map<String, Object> extra");
-        assertThat(components(RealtimeTool.FunctionTool.class)).containsExactly("String name", "String description",
+        assertRecord(RealtimeTool.FunctionTool.class,
+                "String name", "String description",
                 "Map<String, Object> parameters", "Boolean strict");
-        assertThat(components(RealtimeTool.HostedMcpTool.class)).containsExactly("String serverLabel",
+        assertRecord(RealtimeTool.HostedMcpTool.class,
+                "String serverLabel",
                 "String serverUrl", "String serverDescription", "String connectorId", "String authorization",
                 "Map<String, Object> headers", "Object allowedTools", "Object requireApproval");
-        assertThat(components(TracingConfig.Custom.class))
-                .containsExactly("String workflowName", "String groupId", "Map<String, Object> metadata");
-        assertThat(components(Prompt.class))
-                .containsExactly("String promptId", "String version", "Map<String, Object> variables");
-        assertThat(components(SendMessageOptions.class)).containsExactly("boolean triggerResponse");
+        assertRecord(TracingConfig.Custom.class,
+                "String workflowName", "String groupId", "Map<String, Object> metadata");
+        assertRecord(Prompt.class,
+                "String promptId", "String version", "Map<String, Object> variables");
+        assertRecord(SendMessageOptions.class,
+                "boolean triggerResponse");
     }
 
     @Test
@@ -200,7 +226,7 @@ class ApiSurfaceTest {
 
     @Test
     void everyTransportEventTypeConstantIsListedInValues() throws IllegalAccessException {
-        List<Object> constants = new java.util.ArrayList<>();
+        List<Object> constants = new ArrayList<>();
         for (var field : TransportEventType.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == TransportEventType.class) {
                 constants.add(field.get(null));
@@ -246,10 +272,44 @@ class ApiSurfaceTest {
                 .collect(Collectors.joining(", ", "(", ")"));
     }
 
-    private static List<String> components(Class<? extends Record> type) {
-        return Stream.of(type.getRecordComponents())
-                .map((RecordComponent c) -> simple(c.getGenericType()) + " " + c.getName())
+    /** Every pinned method exists; any other abstract method would break implementors. */
+    private static void assertInterface(Class<?> type, String... pinned) {
+        assertThat(publicMethods(type)).as(type.getSimpleName()).contains(pinned);
+        List<String> pinnedList = List.of(pinned);
+        List<String> newAbstract = Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> Modifier.isAbstract(m.getModifiers()))
+                .map(ApiSurfaceTest::signature)
+                .filter(signature -> !pinnedList.contains(signature))
                 .collect(Collectors.toList());
+        assertThat(newAbstract).as("abstract methods of %s beyond the pinned ones", type.getSimpleName()).isEmpty();
+    }
+
+    /**
+     * The record has an accessor for each pinned component ("Type name") and a public constructor taking exactly
+     * the pinned types in order, so code written against the pinned shape still compiles.
+     */
+    private static void assertRecord(Class<? extends Record> type, String... pinned) {
+        assertThat(type.isRecord()).as(type.getName() + " is a record").isTrue();
+        List<String> types = new ArrayList<>();
+        for (String component : pinned) {
+            int space = component.lastIndexOf(' ');
+            String name = component.substring(space + 1);
+            types.add(component.substring(0, space));
+            Method accessor;
+            try {
+                accessor = type.getMethod(name);
+            } catch (NoSuchMethodException e) {
+                throw new AssertionError(type.getSimpleName() + " lost its accessor " + name + "()", e);
+            }
+            assertThat(simple(accessor.getGenericReturnType())).as(type.getSimpleName() + "." + name + "()")
+                    .isEqualTo(component.substring(0, space));
+        }
+        List<String> constructors = Arrays.stream(type.getConstructors())
+                .map(c -> Arrays.stream(c.getGenericParameterTypes()).map(ApiSurfaceTest::simple)
+                        .collect(Collectors.joining(", ")))
+                .collect(Collectors.toList());
+        assertThat(constructors).as("public constructors of " + type.getSimpleName())
+                .contains(String.join(", ", types));
     }
 
     private static void assertPermits(Class<?> sealed, Class<?>... variants) {
