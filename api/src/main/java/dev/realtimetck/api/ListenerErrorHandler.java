@@ -1,6 +1,10 @@
 package dev.realtimetck.api;
 
-/** Receives what a listener threw, so that {@link TransportEventEmitter} can go on with the other listeners. */
+/**
+ * Receives what a listener threw, so that {@link TransportEventEmitter} can go on with the other listeners.
+ * Java-only: the TypeScript {@code EventEmitter} has no counterpart (a throwing listener there propagates to the
+ * emitter's caller).
+ */
 @FunctionalInterface
 public interface ListenerErrorHandler {
 

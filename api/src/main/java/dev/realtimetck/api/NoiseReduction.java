@@ -1,8 +1,10 @@
 package dev.realtimetck.api;
 
 /**
- * Input noise reduction ({@code audio.input.noise_reduction}). A null field in {@link AudioInputConfig} means
- * "unspecified"; {@link #disabled()} is the explicit JSON {@code null}.
+ * Input noise reduction ({@code audio.input.noise_reduction}). Renders TypeScript
+ * {@code RealtimeInputAudioNoiseReductionConfig | null} ({@code {type: 'near_field' | 'far_field'}}). A null field
+ * in {@link AudioInputConfig} means "unspecified"; {@link #disabled()} is the explicit JSON {@code null}. Java
+ * accepts any non-empty type string, so newer server values need no API change.
  */
 public sealed interface NoiseReduction permits NoiseReduction.Off, NoiseReduction.Config {
 

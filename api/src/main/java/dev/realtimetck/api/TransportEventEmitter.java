@@ -15,6 +15,11 @@ import java.util.function.Consumer;
  *
  * <p>The emitter calls listeners on the thread that calls {@code emit...}; keeping those calls on one dispatch
  * thread, as {@link TransportEventSource}'s threading contract requires, is the transport's job.
+ *
+ * <p>Renders the {@code EventEmitter} that TypeScript transports extend ({@code emit}, {@code on}, {@code once},
+ * {@code off}). Deliberate differences: {@code off} is {@link Subscription#remove()} on the handle registration
+ * returned; the {@code '*'} stream and per-server-event listeners have their own {@code emit} methods; a listener
+ * that throws does not reach the caller of {@code emit}.
  */
 public final class TransportEventEmitter implements TransportEventSource {
 
