@@ -425,15 +425,27 @@ public final class MockSession implements SessionContext {
 
     @Override
     public void drop() {
+        boolean startPump;
         synchronized (lock) {
             if (state == State.CLOSED || serverDropped) {
                 return;
             }
             serverDropped = true;
             frames.add(Frame.Direction.SERVER, Frame.Kind.DROP, null, null, null, null);
-            outbound.clear();
+            // the connection ends after the frames already queued are written: closing the socket while a write
+            // is in flight lost those frames and, intermittently, the client never saw the connection end
+            outbound.add((ch, done) -> closeChannelNow());
+            startPump = !sending;
+            sending = true;
         }
-        closeChannelNow();
+        if (startPump) {
+            pump();
+        }
+        env.timer().schedule(() -> {
+            if (state != State.CLOSED) {
+                closeChannelNow();
+            }
+        }, FORCE_CLOSE_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void closeChannelNow() {
@@ -488,8 +500,8 @@ public final class MockSession implements SessionContext {
 
     private void enqueue(Runnable record, Outbound send) {
         synchronized (lock) {
-            if (state != State.OPEN) {
-                LOG.debug("session {} is {}; a send was ignored", id, state);
+            if (state != State.OPEN || serverDropped) {
+                LOG.debug("session {} is {}{}; a send was ignored", id, state, serverDropped ? " (dropped)" : "");
                 return;
             }
             record.run();

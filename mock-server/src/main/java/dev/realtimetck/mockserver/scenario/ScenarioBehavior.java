@@ -3,6 +3,7 @@ package dev.realtimetck.mockserver.scenario;
 import dev.realtimetck.mockserver.SessionBehavior;
 import dev.realtimetck.mockserver.SessionContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -331,6 +332,12 @@ public final class ScenarioBehavior implements SessionBehavior {
         @Override
         public String namedId(String prefix, String name) {
             return namedIds.computeIfAbsent(prefix + " " + name, k -> session.ids().next(prefix));
+        }
+
+        @Override
+        public JsonNode sessionObject() {
+            return SessionObjects.realtime(session.id(), session.model().orElse(SessionObjects.DEFAULT_MODEL),
+                    outputFormat, Instant.now().getEpochSecond() + SessionObjects.LIFETIME_SECONDS);
         }
 
         @Override

@@ -17,6 +17,9 @@ interface TemplateScope {
     /** The server-assigned session id. */
     String sessionId();
 
+    /** A complete realtime session object for {@code session.created}/{@code session.updated}. */
+    JsonNode sessionObject();
+
     /** Base64 of {@code millis} ms of generated audio in the session's output format. */
     String audioBase64(long millis);
 

@@ -23,6 +23,10 @@ import tools.jackson.databind.node.ObjectNode;
  *       latest {@code expect}, or the one that fired the rule);</li>
  *   <li>{@code event NAME POINTER}: the value in the client event captured with {@code as: NAME};</li>
  *   <li>{@code session_id}: the server-assigned session id;</li>
+ *   <li>{@code session}: a complete realtime session object (type, object, id, model, output modalities, audio
+ *       formats, voice, turn detection, ...) that satisfies the protocol schema, for {@code session.created} and
+ *       {@code session.updated}; the model is the handshake's {@code model} parameter (default
+ *       {@code gpt-realtime}) and the audio formats follow the scenario's {@code audio_format};</li>
  *   <li>{@code audio MILLIS}: base64 of MILLIS ms of generated audio (a 440 Hz tone) in the session's output
  *       format;</li>
  *   <li>{@code wav PATH}: base64 of the samples of a WAV file (file path, or class path resource), converted to the
@@ -127,6 +131,8 @@ final class Templates {
                 return f.stringNode(call.size() == 2 ? scope.freshId(call.get(1)) : scope.namedId(call.get(1), call.get(2)));
             case "session_id":
                 return f.stringNode(scope.sessionId());
+            case "session":
+                return scope.sessionObject();
             case "audio":
                 return f.stringNode(scope.audioBase64(Long.parseLong(call.get(1))));
             case "wav":
@@ -167,6 +173,9 @@ final class Templates {
             case "session_id":
                 require(args == 0, body, "session_id");
                 break;
+            case "session":
+                require(args == 0, body, "session");
+                break;
             case "audio":
                 require(args == 1 && parts.get(1).matches("\\d{1,7}"), body, "audio MILLIS (a whole number)");
                 if (Long.parseLong(parts.get(1)) > MAX_AUDIO_MILLIS) {
@@ -183,7 +192,7 @@ final class Templates {
                 break;
             default:
                 throw new IllegalArgumentException("unknown placeholder function '" + fn + "' in {{" + body
-                        + "}} (known: id, event, session_id, audio, wav)");
+                        + "}} (known: id, event, session_id, session, audio, wav)");
         }
         return parts;
     }

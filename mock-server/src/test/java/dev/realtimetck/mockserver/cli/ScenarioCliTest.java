@@ -47,7 +47,7 @@ class ScenarioCliTest {
     @Test
     void serveRunsAStrictScenario(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("greet.yaml");
-        Files.writeString(file, "name: greet\nsteps:\n  - send: {type: session.created, session: {type: realtime}}\n"
+        Files.writeString(file, "name: greet\nsteps:\n  - send: {type: session.created, session: \"{{session}}\"}\n"
                 + "  - expect: {type: session.update}\n");
         CompletableFuture<Integer> exit = start("--port", "0", "--scenario", file.toString(), "--strict");
         URI url = realtimeUrl();
@@ -64,9 +64,9 @@ class ScenarioCliTest {
     @Test
     void serveReplaysARecordingWithoutGaps(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.jsonl");
-        Files.writeString(file, "{\"direction\":\"server\",\"t_ms\":0,\"event\":{\"type\":\"session.created\",\"session\":{\"type\":\"realtime\"}}}\n"
+        Files.writeString(file, "{\"direction\":\"server\",\"t_ms\":0,\"event\":{\"type\":\"session.created\",\"session\":{\"type\":\"realtime\",\"object\":\"realtime.session\",\"id\":\"sess_rec1\",\"model\":\"gpt-realtime\",\"output_modalities\":[\"audio\"]}}}\n"
                 + "{\"direction\":\"client\",\"t_ms\":10,\"event\":{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\"}}}\n"
-                + "{\"direction\":\"server\",\"t_ms\":60000,\"event\":{\"type\":\"session.updated\",\"session\":{\"type\":\"realtime\"}}}\n");
+                + "{\"direction\":\"server\",\"t_ms\":60000,\"event\":{\"type\":\"session.updated\",\"session\":{\"type\":\"realtime\",\"object\":\"realtime.session\",\"id\":\"sess_rec1\",\"model\":\"gpt-realtime\",\"output_modalities\":[\"audio\"]}}}\n");
         CompletableFuture<Integer> exit = start("serve", "--port", "0", "--replay", file.toString(), "--replay-speed", "0");
         URI url = realtimeUrl();
         assertThat(line()).startsWith("Running replay 'r' (");

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ReplayServerTest {
 
     private static final Recording RECORDING = Recording.parse("""
-            {"direction":"server","t_ms":0,"event":{"type":"session.created","session":{"type":"realtime"}}}
+            {"direction":"server","t_ms":0,"event":{"type":"session.created","session":{"type":"realtime","object":"realtime.session","id":"sess_rec1","model":"gpt-realtime","output_modalities":["audio"]}}}
             {"direction":"client","t_ms":50,"event":{"type":"response.create"}}
             {"direction":"server","t_ms":450,"event":{"type":"response.created","response":{"id":"resp_1","object":"realtime.response","status":"in_progress","output":[]}}}
             {"direction":"server","t_ms":850,"event":{"type":"response.done","response":{"id":"resp_1","object":"realtime.response","status":"completed","output":[]}}}

@@ -75,7 +75,7 @@ class ExampleScenariosSchemaTest {
         assertThat(problems).isEmpty();
     }
 
-    private static List<JsonNode> functionCallTurn() {
+    static List<JsonNode> functionCallTurn() {
         FakeSession s = new FakeSession(new ScenarioBehavior(Scenario.fromClasspath(DIR + "function-call-turn.yaml"))).open();
         s.client("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\"}}");
         s.client("{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\","
@@ -90,7 +90,7 @@ class ExampleScenariosSchemaTest {
         return s.events();
     }
 
-    private static List<JsonNode> audioReply() {
+    static List<JsonNode> audioReply() {
         FakeSession s = new FakeSession(new ScenarioBehavior(Scenario.fromClasspath(DIR + "audio-reply.yaml"))).open();
         s.client("{\"type\":\"input_audio_buffer.commit\"}").client("{\"type\":\"response.create\"}");
         s.runAll();
@@ -98,7 +98,7 @@ class ExampleScenariosSchemaTest {
         return s.events();
     }
 
-    private static List<JsonNode> droppedMidResponse() {
+    static List<JsonNode> droppedMidResponse() {
         FakeSession s = new FakeSession(new ScenarioBehavior(Scenario.fromClasspath(DIR + "dropped-mid-response.yaml"))).open();
         s.client("{\"type\":\"response.create\"}");
         s.runAll();

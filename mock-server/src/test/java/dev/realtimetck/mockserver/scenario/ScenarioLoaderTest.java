@@ -105,7 +105,7 @@ class ScenarioLoaderTest {
                 steps:
                   - send: {type: a, id: "{{uuid}}"}
                 """, "t.yaml")).hasMessage("scenario t.yaml: /steps/0/send: /id: unknown placeholder function 'uuid' "
-                + "in {{uuid}} (known: id, event, session_id, audio, wav)");
+                + "in {{uuid}} (known: id, event, session_id, session, audio, wav)");
         assertThatThrownBy(() -> loader.parse("""
                 steps:
                   - send: {type: a, id: "{{event nobody /item/id}}"}
@@ -149,9 +149,17 @@ class ScenarioLoaderTest {
                 .hasMessageStartingWith("scenario typo.yaml: /steps/0/send: server event response.cancelled does not "
                         + "match the protocol schema: /type: ")
                 .hasMessageContaining("'response.cancelled' is not a known server event type");
-        assertThat(Scenario.parse("""
+        // a partial session object (no id, no object) is refused when the scenario is loaded
+        assertThatThrownBy(() -> Scenario.parse("""
                 steps:
                   - send: {type: session.created, session: {type: realtime}}
+                """, "partial.yaml"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("scenario partial.yaml: /steps/0/send: server event session.created does not "
+                        + "match the protocol schema: ");
+        assertThat(Scenario.parse("""
+                steps:
+                  - send: {type: session.created, session: {type: realtime, object: realtime.session, id: sess_1}}
                   - send: {type: response.cancelled, event_id: "{{id event}}"}
                 """, "ok.yaml").steps()).hasSize(2);
     }

@@ -94,7 +94,7 @@ class ScenarioServerTest {
     void dropEndsTheConnectionWithoutCloseFrame() throws Exception {
         try (MockRealtimeServer server = server("""
                 steps:
-                  - send: {type: session.created, session: {type: realtime}}
+                  - send: {type: session.created, session: "{{session}}"}
                   - drop: true
                 """);
              WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
@@ -108,7 +108,7 @@ class ScenarioServerTest {
     void stallSendsNothingMore() throws Exception {
         try (MockRealtimeServer server = server("""
                 steps:
-                  - send: {type: session.created, session: {type: realtime}}
+                  - send: {type: session.created, session: "{{session}}"}
                   - stall: true
                 rules:
                   - when: {type: response.create}
@@ -133,7 +133,7 @@ class ScenarioServerTest {
                     .PUT(HttpRequest.BodyPublishers.ofString("steps:\n  - sned: {}\n")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(bad.statusCode()).isEqualTo(400);
             assertThat(bad.body()).contains("invalid_scenario").contains("sned");
-            String yaml = "name: greeter\nsteps:\n  - send: {type: session.created, session: {type: realtime, id: \"{{session_id}}\"}}\n";
+            String yaml = "name: greeter\nsteps:\n  - send: {type: session.created, session: {type: realtime, object: realtime.session, id: \"{{session_id}}\"}}\n";
             HttpResponse<String> put = http.send(HttpRequest.newBuilder(uri)
                     .PUT(HttpRequest.BodyPublishers.ofString(yaml)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(put.statusCode()).isEqualTo(200);

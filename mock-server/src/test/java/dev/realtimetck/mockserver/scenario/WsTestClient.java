@@ -109,7 +109,27 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
     /** "code reason" of the close frame, or "ERROR ..." when the connection broke without one. */
     public String awaitClose() throws Exception {
-        return closed.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        // The JDK client intermittently reports neither onClose nor onError when the peer ends the TCP connection
+        // without a close frame right after a frame (seen as a lost EOF, sometimes as InternalError). So, as a
+        // client's keep-alive would, probe a silent connection with pings: writing to a connection the server has
+        // dropped fails, which is the "ERROR ..." outcome; a live connection answers and the wait times out.
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return closed.get(500, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    socket.sendPing(java.nio.ByteBuffer.allocate(0)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException failed) {
+                    closed.complete("ERROR " + failed.getCause());
+                } catch (IllegalStateException pending) {
+                    // a previous ping is still being written; try again on the next round
+                }
+            }
+        }
     }
 
     public void closeNormally() throws Exception {
