@@ -7,6 +7,6 @@ final class DefaultBehaviors {
     }
 
     static EventValidator validator() {
-        return EventValidator.none();
+        return new SchemaEventValidator(dev.realtimetck.mockserver.schema.ProtocolSchemas.get());
     }
 }

@@ -70,7 +70,8 @@ public record Frame(Direction direction, long seq, Duration offset, Kind kind, S
         return switch (kind) {
             case TEXT -> head + " " + (text.length() > maxText ? text.substring(0, maxText) + "..." : text);
             case BINARY -> head + " (" + binary().length + " bytes)";
-            case CLOSE -> head + " " + closeCode + (closeReason == null || closeReason.isEmpty() ? "" : " " + closeReason);
+            case CLOSE -> head + " " + closeCode
+                    + (closeReason == null || closeReason.isEmpty() ? "" : " " + closeReason);
             case DROP -> head;
         };
     }

@@ -103,12 +103,31 @@ public final class MockRealtimeServer implements AutoCloseable {
                 daemon("realtime-mock-" + n + "-timer-"));
         environment = new SessionEnvironment(mapper, config.validator, config.validation, ids, pool, timer,
                 config.maxFrames, config.maxInputAudioBytes);
+<<<<<<< HEAD
         RealtimeEndpoint endpoint = new RealtimeEndpoint(config.apiKeys, this::openSession, () -> behaviorFactory);
         // the scenario routes (PUT/GET /scenario, PUT /replay) come with every server; the builder's routes follow
         List<AdminRoute> adminRoutes = new ArrayList<>(
                 dev.realtimetck.mockserver.scenario.ScenarioAdminRoutes.routes());
         adminRoutes.addAll(config.adminRoutes);
         AdminHandler admin = new AdminHandler(this, adminRoutes);
+=======
+        RealtimeEndpoint.SessionOpener opener = new RealtimeEndpoint.SessionOpener() {
+            @Override
+            public MockSession open(String model, String callId) {
+                return new MockSession(ids.next("sess"), model, callId, environment);
+            }
+
+            @Override
+            public void register(MockSession session) {
+                synchronized (lock) {
+                    sessions.add(session);
+                    lock.notifyAll();
+                }
+            }
+        };
+        RealtimeEndpoint endpoint = new RealtimeEndpoint(config.apiKeys, opener, () -> behaviorFactory);
+        AdminHandler admin = new AdminHandler(this, config.adminRoutes);
+>>>>>>> mock-core
         HttpHandler notFound = exchange -> JsonResponses.send(exchange, 404, JsonResponses.errorBody(
                 "Unknown path " + exchange.getRequestPath() + "; the Realtime endpoint is " + REALTIME_PATH + ".",
                 "invalid_request_error", null, "not_found"));
@@ -178,15 +197,6 @@ public final class MockRealtimeServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    private MockSession openSession(String model, String callId) {
-        MockSession session = new MockSession(ids.next("sess"), model, callId, environment);
-        synchronized (lock) {
-            sessions.add(session);
-            lock.notifyAll();
-        }
-        return session;
     }
 
     /**
@@ -393,7 +403,7 @@ public final class MockRealtimeServer implements AutoCloseable {
             return this;
         }
 
-        /** Where the admin API listens when it has its own listener (see {@link #adminPort(int)}); default 127.0.0.1. */
+        /** Where the admin API listens when it has its own listener ({@link #adminPort(int)}); default 127.0.0.1. */
         public Builder adminHost(String adminHost) {
             this.adminHost = Objects.requireNonNull(adminHost, "adminHost");
             return this;
@@ -503,8 +513,7 @@ public final class MockRealtimeServer implements AutoCloseable {
             if (behaviorFactory != null) {
                 copy.behaviorFactory = behaviorFactory;
             } else {
-                RealtimeSimulator simulator = new RealtimeSimulator(simulatorOptions);
-                copy.behaviorFactory = session -> simulator;
+                copy.behaviorFactory = RealtimeSimulator.factory(simulatorOptions);
             }
             copy.maxFrames = maxFrames;
             copy.maxInputAudioBytes = maxInputAudioBytes;

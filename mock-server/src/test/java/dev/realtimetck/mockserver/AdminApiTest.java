@@ -25,7 +25,9 @@ class AdminApiTest {
 
     @BeforeEach
     void start() {
+        // pushed events here are partial; schema checks of pushes have their own test below
         server = MockRealtimeServer.builder()
+                .validation(ValidationMode.OFF)
                 .behaviorFactory(SessionBehaviorFactory.silent())
                 .adminRoute(new AdminRoute("GET", "/echo/{word}", r -> AdminResponse.ok(
                         JsonNodeFactory.instance.objectNode().put("word", r.pathParameters().get("word")))))
@@ -43,7 +45,7 @@ class AdminApiTest {
                 "http://127.0.0.1:" + server.realtimeUrl().getPort() + "/__admin");
         JsonNode health = json(get("/health"), 200);
         assertThat(health.get("status").asString()).isEqualTo("ok");
-        assertThat(health.get("validation").asString()).isEqualTo("strict");
+        assertThat(health.get("validation").asString()).isEqualTo("off");
         assertThat(health.get("realtimeUrl").asString()).isEqualTo(server.realtimeUrl().toString());
 
         try (TestClient client = TestClient.connect(URI.create(server.realtimeUrl() + "?model=m1"))) {
@@ -71,6 +73,9 @@ class AdminApiTest {
             assertThat(frame.get("seq").asLong()).isZero();
             assertThat(frame.get("text").asString()).isEqualTo("{\"type\":\"response.create\"}");
             assertThat(frame.get("offsetMs").isNumber()).isTrue();
+            assertThat(json(get("/sessions/" + session.id() + "/frames?since=0"), 200).get("frames")).isEmpty();
+            assertThat(json(get("/sessions/" + session.id() + "/frames?since=x"), 400).get("error").get("code")
+                    .asString()).isEqualTo("invalid_since");
         }
     }
 
@@ -120,6 +125,21 @@ class AdminApiTest {
             assertThat(client.awaitClose()).doesNotStartWith("1000");
             session.awaitClosed(WAIT);
             assertThat(session.frames()).last().extracting(Frame::kind).isEqualTo(Frame.Kind.DROP);
+        }
+    }
+
+    @Test
+    void strictServerRefusesToPushAnInvalidEvent() throws Exception {
+        try (MockRealtimeServer strict = MockRealtimeServer.builder().behaviorFactory(SessionBehaviorFactory.silent())
+                .start(); TestClient client = TestClient.connect(strict.realtimeUrl())) {
+            MockSession session = strict.awaitSession(WAIT);
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(strict.adminUrl()
+                    + "/sessions/" + session.id() + "/events")).POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"type\":\"no.such.event\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode error = json(refused, 400).get("error");
+            assertThat(error.get("code").asString()).isEqualTo("invalid_event");
+            assertThat(error.get("message").asString()).contains("no.such.event").contains("nothing was sent");
+            assertThat(session.frames()).isEmpty();
         }
     }
 

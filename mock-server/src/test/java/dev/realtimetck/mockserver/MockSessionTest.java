@@ -19,7 +19,9 @@ class MockSessionTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static MockRealtimeServer silentServer() {
-        return MockRealtimeServer.builder().behaviorFactory(SessionBehaviorFactory.silent()).start();
+        // the pushed server events here are partial on purpose; SchemaValidationTest covers validation
+        return MockRealtimeServer.builder().validation(ValidationMode.OFF)
+                .behaviorFactory(SessionBehaviorFactory.silent()).start();
     }
 
     @Test
@@ -293,7 +295,8 @@ class MockSessionTest {
                 session.send(reply);
             }
         };
-        try (MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(factory).start();
+        try (MockRealtimeServer server = MockRealtimeServer.builder().validation(ValidationMode.OFF)
+                .behaviorFactory(factory).start();
              TestClient bad = TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=bad"));
              TestClient good = TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=good"))) {
             List<MockSession> sessions = server.awaitSessionCount(2, WAIT);
@@ -332,7 +335,8 @@ class MockSessionTest {
                 session.sendRawText(event.path("event_id").asString());
             }
         };
-        try (MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(factory).start();
+        try (MockRealtimeServer server = MockRealtimeServer.builder().validation(ValidationMode.OFF)
+                .behaviorFactory(factory).start();
              TestClient stuck = TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=stuck"));
              TestClient fine = TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=fine"))) {
             stuck.send("{\"type\":\"response.create\",\"event_id\":\"s1\"}");
@@ -359,7 +363,8 @@ class MockSessionTest {
             }
         };
         int count = 12;
-        try (MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(echo).start()) {
+        try (MockRealtimeServer server = MockRealtimeServer.builder().validation(ValidationMode.OFF)
+                .behaviorFactory(echo).start()) {
             List<TestClient> clients = new java.util.ArrayList<>();
             try {
                 for (int c = 0; c < count; c++) {

@@ -66,6 +66,7 @@ public final class MockServerCli implements Runnable {
         cli.addSubcommand("serve", new ServeCommand(stop));
         dev.realtimetck.mockserver.scenario.ScenarioCliOptions.register(serveSpec(cli));
         cli.addSubcommand("record", new dev.realtimetck.mockserver.record.RecordCommand(stop));
+        cli.addSubcommand("validate", new ValidateCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();

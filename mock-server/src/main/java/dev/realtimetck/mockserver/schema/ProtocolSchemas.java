@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -102,11 +101,7 @@ public final class ProtocolSchemas {
         if (errors.isEmpty()) {
             return List.of();
         }
-        List<SchemaViolation> violations = new ArrayList<>(errors.size());
-        for (Error error : errors) {
-            violations.add(ViolationMapper.toViolation(type, error));
-        }
-        return Collections.unmodifiableList(violations);
+        return ViolationMapper.toViolations(type, errors);
     }
 
     private static ProtocolSchemas load() {

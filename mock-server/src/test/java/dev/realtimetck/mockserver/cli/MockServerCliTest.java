@@ -31,11 +31,15 @@ class MockServerCliTest {
     @Test
     void helpListsCommandsAndEveryServeFlag() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("realtime-mock-server", "serve", "Runs 'serve' when no command");
+        assertThat(out.toString()).contains("realtime-mock-server", "serve", "validate",
+                "Runs 'serve' when no command");
         out.getBuffer().setLength(0);
         assertThat(run("serve", "--help")).isZero();
         assertThat(out.toString()).contains("--host", "--port", "--api-key", "--validate", "--pacing",
                 "--admin-host", "--admin-port", "--max-frames", "8787", "--version");
+        out.getBuffer().setLength(0);
+        assertThat(run("validate", "--help")).isZero();
+        assertThat(out.toString()).contains("--side");
         out.getBuffer().setLength(0);
         assertThat(run("--port", "0", "--help")).isZero();
         assertThat(out.toString()).contains("--max-frames");
@@ -82,8 +86,8 @@ class MockServerCliTest {
                 new PrintWriter(new LineWriter(lines), true), new PrintWriter(err, true), stop));
         String first = lines.poll(20, TimeUnit.SECONDS);
         assertThat(first).as("stderr: %s", err).isNotNull();
-        Matcher listening = Pattern.compile("Realtime mock server listening on (ws://127\\.0\\.0\\.1:(\\d+)/v1/realtime)")
-                .matcher(first);
+        Matcher listening = Pattern.compile(
+                "Realtime mock server listening on (ws://127\\.0\\.0\\.1:(\\d+)/v1/realtime)").matcher(first);
         assertThat(listening.matches()).as(first).isTrue();
         assertThat(Integer.parseInt(listening.group(2))).isPositive();
         String second = lines.poll(10, TimeUnit.SECONDS);

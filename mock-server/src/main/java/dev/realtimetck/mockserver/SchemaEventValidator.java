@@ -1,0 +1,32 @@
+package dev.realtimetck.mockserver;
+
+import dev.realtimetck.mockserver.schema.ProtocolSchemas;
+import dev.realtimetck.mockserver.schema.SchemaViolation;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Validates events with the project's JSON Schemas ({@link ProtocolSchemas}). */
+final class SchemaEventValidator implements EventValidator {
+
+    private final ProtocolSchemas schemas;
+
+    SchemaEventValidator(ProtocolSchemas schemas) {
+        this.schemas = schemas;
+    }
+
+    @Override
+    public List<Violation> validateClientEvent(JsonNode event) {
+        return convert(schemas.validateClientEvent(event));
+    }
+
+    @Override
+    public List<Violation> validateServerEvent(JsonNode event) {
+        return convert(schemas.validateServerEvent(event));
+    }
+
+    private static List<Violation> convert(List<SchemaViolation> violations) {
+        return violations.stream()
+                .map(v -> new Violation(v.param().isEmpty() ? null : v.param(), v.message()))
+                .toList();
+    }
+}
