@@ -170,18 +170,16 @@ public final class MockSession implements SessionContext {
             return;
         }
         ObjectNode event = (ObjectNode) node;
-        synchronized (lock) {
-            clientEvents.add(event);
-            lock.notifyAll();
-        }
         JsonNode type = event.get("type");
         if (type == null || !type.isString()) {
+            publish(event);
             sendError("missing_type", type == null
                     ? "Missing required parameter: 'type'."
                     : "Invalid type for 'type': expected a string.", "type", event);
             return;
         }
         if (!ClientEventTypes.isKnown(type.asString())) {
+            publish(event);
             sendError("invalid_value", ClientEventTypes.unknownTypeMessage(type.asString()), "type", event);
             return;
         }
@@ -190,6 +188,7 @@ public final class MockSession implements SessionContext {
             if (!violations.isEmpty()) {
                 EventValidator.Violation first = violations.get(0);
                 if (env.validation() == ValidationMode.STRICT) {
+                    publish(event);
                     sendError(codeFor(first), first.message(), first.param(), event);
                     return;
                 }
@@ -197,9 +196,18 @@ public final class MockSession implements SessionContext {
             }
         }
         captureAudio(event);
+        publish(event);
         SessionBehavior current = behavior;
         if (current != null) {
             callBehavior("onClientEvent(" + type.asString() + ")", () -> current.onClientEvent(this, event));
+        }
+    }
+
+    /** Makes a parsed client event visible to {@link #clientEvents()} and the awaits (after its audio is captured). */
+    private void publish(ObjectNode event) {
+        synchronized (lock) {
+            clientEvents.add(event);
+            lock.notifyAll();
         }
     }
 
@@ -301,9 +309,8 @@ public final class MockSession implements SessionContext {
 
     /**
      * Sends a server event as one text frame (see {@link SessionContext#send}). The given node is not modified;
-     * a copy gets the {@code event_id} when it has none.
-     *
-     * @throws IllegalStateException if the session is no longer open
+     * a copy gets the {@code event_id} when it has none. Ignored once the session is no longer open (a behaviour
+     * racing a close must not fail); check {@link #isOpen()} when that matters.
      */
     @Override
     public void send(ObjectNode event) {
@@ -365,7 +372,7 @@ public final class MockSession implements SessionContext {
         send((ObjectNode) node);
     }
 
-    /** @throws IllegalStateException if the session is no longer open */
+    /** Ignored once the session is no longer open (it is closing or closed). */
     @Override
     public void sendRawText(String text) {
         Objects.requireNonNull(text, "text");
@@ -373,7 +380,7 @@ public final class MockSession implements SessionContext {
                 (ch, done) -> WebSockets.sendText(text, ch, done));
     }
 
-    /** @throws IllegalStateException if the session is no longer open */
+    /** Ignored once the session is no longer open (it is closing or closed). */
     @Override
     public void sendBinary(byte[] data) {
         Objects.requireNonNull(data, "data");
@@ -474,7 +481,8 @@ public final class MockSession implements SessionContext {
     private void enqueue(Runnable record, Outbound send) {
         synchronized (lock) {
             if (state != State.OPEN) {
-                throw new IllegalStateException("session " + id + " is " + state + "; nothing can be sent");
+                LOG.debug("session {} is {}; a send was ignored", id, state);
+                return;
             }
             record.run();
             outbound.add(send);

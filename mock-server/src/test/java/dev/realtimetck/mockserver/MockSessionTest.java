@@ -159,7 +159,8 @@ class MockSessionTest {
                 assertThat(f.closeCode()).isEqualTo(4000);
                 assertThat(f.closeReason()).isEqualTo("scripted close");
             });
-            assertThatThrownBy(() -> session.sendRawText("x")).isInstanceOf(IllegalStateException.class);
+            session.sendRawText("ignored after close");
+            assertThat(session.frames()).noneMatch(f -> "ignored after close".equals(f.text()));
         }
     }
 
@@ -249,6 +250,19 @@ class MockSessionTest {
     }
 
     @Test
+    void largeAppendFramesAreAccepted() throws Exception {
+        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+            MockSession session = server.awaitSession(WAIT);
+            byte[] audio = new byte[3 * 1024 * 1024];
+            audio[audio.length - 1] = 7;
+            client.send(append(audio));
+            session.awaitClientEvent("input_audio_buffer.append", WAIT);
+            assertThat(session.inputAudio().bytes()).hasSize(audio.length).endsWith((byte) 7);
+            assertThat(session.inputAudio().durationMillis()).isEqualTo(audio.length / 48.0);
+        }
+    }
+
+    @Test
     void pcmWavHeaderDescribes16BitAudioAtTheSessionRate() {
         byte[] wav = new InputAudio(new byte[480], new AudioFormat.Pcm(16000)).toWav();
         ByteBuffer header = ByteBuffer.wrap(wav).order(java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -295,6 +309,78 @@ class MockSessionTest {
             badSession.awaitClosed(WAIT);
             good.send("{\"type\":\"response.create\",\"event_id\":\"g2\"}");
             assertThat(good.nextEvent().get("delta").asString()).isEqualTo("g2");
+        }
+    }
+
+    @Test
+    void aBlockedBehaviourDoesNotStallOtherSessions() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        SessionBehaviorFactory factory = s -> new SessionBehavior() {
+            @Override
+            public void onOpen(SessionContext session) {
+            }
+
+            @Override
+            public void onClientEvent(SessionContext session, ObjectNode event) {
+                if (session.model().orElse("").equals("stuck")) {
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                session.sendRawText(event.path("event_id").asString());
+            }
+        };
+        try (MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(factory).start();
+             TestClient stuck = TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=stuck"));
+             TestClient fine = TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=fine"))) {
+            stuck.send("{\"type\":\"response.create\",\"event_id\":\"s1\"}");
+            for (int i = 0; i < 5; i++) {
+                fine.send("{\"type\":\"response.create\",\"event_id\":\"f" + i + "\"}");
+                assertThat(fine.nextText()).isEqualTo("f" + i);
+            }
+            assertThat(stuck.texts).isEmpty();
+            release.countDown();
+            assertThat(stuck.nextText()).isEqualTo("s1");
+        }
+    }
+
+    @Test
+    void manyConcurrentSessionsStayIndependentAndOrdered() throws Exception {
+        SessionBehaviorFactory echo = s -> new SessionBehavior() {
+            @Override
+            public void onOpen(SessionContext session) {
+            }
+
+            @Override
+            public void onClientEvent(SessionContext session, ObjectNode event) {
+                session.sendRawText(session.model().orElse("?") + ":" + event.path("event_id").asString());
+            }
+        };
+        int count = 12;
+        try (MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(echo).start()) {
+            List<TestClient> clients = new java.util.ArrayList<>();
+            try {
+                for (int c = 0; c < count; c++) {
+                    clients.add(TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=m" + c)));
+                }
+                for (int i = 0; i < 20; i++) {
+                    for (int c = 0; c < count; c++) {
+                        clients.get(c).socket.sendText("{\"type\":\"response.create\",\"event_id\":\"" + i
+                                + "\"}", true).get(10, TimeUnit.SECONDS);
+                    }
+                }
+                for (int c = 0; c < count; c++) {
+                    for (int i = 0; i < 20; i++) {
+                        assertThat(clients.get(c).nextText()).isEqualTo("m" + c + ":" + i);
+                    }
+                }
+                assertThat(server.awaitSessionCount(count, WAIT)).hasSize(count)
+                        .allSatisfy(s -> assertThat(s.clientEvents()).hasSize(20));
+            } finally {
+                clients.forEach(TestClient::close);
+            }
         }
     }
 

@@ -36,6 +36,10 @@ public final class MockServerCli implements Runnable {
     /** Entry point of the executable jar. */
     public static void main(String[] args) {
         System.setProperty("org.jboss.logging.provider", "slf4j");
+        for (String quiet : new String[] {"io.undertow", "org.xnio", "org.jboss.threads"}) {
+            System.setProperty("org.slf4j.simpleLogger.log." + quiet,
+                    System.getProperty("org.slf4j.simpleLogger.log." + quiet, "warn"));
+        }
         CompletableFuture<Void> stop = new CompletableFuture<>();
         CountDownLatch finished = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
