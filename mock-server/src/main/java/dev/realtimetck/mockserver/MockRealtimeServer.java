@@ -103,14 +103,6 @@ public final class MockRealtimeServer implements AutoCloseable {
                 daemon("realtime-mock-" + n + "-timer-"));
         environment = new SessionEnvironment(mapper, config.validator, config.validation, ids, pool, timer,
                 config.maxFrames, config.maxInputAudioBytes);
-<<<<<<< HEAD
-        RealtimeEndpoint endpoint = new RealtimeEndpoint(config.apiKeys, this::openSession, () -> behaviorFactory);
-        // the scenario routes (PUT/GET /scenario, PUT /replay) come with every server; the builder's routes follow
-        List<AdminRoute> adminRoutes = new ArrayList<>(
-                dev.realtimetck.mockserver.scenario.ScenarioAdminRoutes.routes());
-        adminRoutes.addAll(config.adminRoutes);
-        AdminHandler admin = new AdminHandler(this, adminRoutes);
-=======
         RealtimeEndpoint.SessionOpener opener = new RealtimeEndpoint.SessionOpener() {
             @Override
             public MockSession open(String model, String callId) {
@@ -126,8 +118,11 @@ public final class MockRealtimeServer implements AutoCloseable {
             }
         };
         RealtimeEndpoint endpoint = new RealtimeEndpoint(config.apiKeys, opener, () -> behaviorFactory);
-        AdminHandler admin = new AdminHandler(this, config.adminRoutes);
->>>>>>> mock-core
+        // the scenario routes (PUT/GET /scenario, PUT /replay) come with every server; the builder's routes follow
+        List<AdminRoute> adminRoutes = new ArrayList<>(
+                dev.realtimetck.mockserver.scenario.ScenarioAdminRoutes.routes());
+        adminRoutes.addAll(config.adminRoutes);
+        AdminHandler admin = new AdminHandler(this, adminRoutes);
         HttpHandler notFound = exchange -> JsonResponses.send(exchange, 404, JsonResponses.errorBody(
                 "Unknown path " + exchange.getRequestPath() + "; the Realtime endpoint is " + REALTIME_PATH + ".",
                 "invalid_request_error", null, "not_found"));
