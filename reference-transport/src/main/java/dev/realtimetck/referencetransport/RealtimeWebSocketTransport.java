@@ -441,16 +441,33 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
         }
     }
 
-    /** On the dispatch thread: the opening handshake failed or timed out (C10, connect timeout). */
+    /**
+     * On the dispatch thread: the opening handshake failed or timed out. A server that closed the connection without
+     * answering is a close before open (C9: no error event); anything else is a socket error (C10).
+     */
     private void openFailed(Attempt started, Throwable failure) {
+        boolean closedByServer = causedByEof(failure);
         synchronized (lock) {
             if (attempt != started || status != ConnectionStatus.CONNECTING) {
                 return;
             }
-            emit(TransportEventType.ERROR, new TransportError.Failure(failure));
+            if (!closedByServer) {
+                emit(TransportEventType.ERROR, new TransportError.Failure(failure));
+            }
             disconnectLocked();
         }
-        started.result.completeExceptionally(failure);
+        started.result.completeExceptionally(closedByServer
+                ? new IOException("WebSocket closed before the connection was ready", failure)
+                : failure);
+    }
+
+    private static boolean causedByEof(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** On the dispatch thread: the server closed the socket (C12; C9 when the attempt was still pending). */

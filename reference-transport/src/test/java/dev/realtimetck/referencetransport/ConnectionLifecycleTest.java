@@ -112,9 +112,11 @@ class ConnectionLifecycleTest {
             assertThat(request).anyMatch(h -> h.startsWith("X-OpenAI-Agents-SDK: realtime-tck-java."));
             assertThat(request).noneMatch(h -> h.toLowerCase().startsWith("openai-beta"));
 
-            // C9: the server closed before the socket opened
-            assertThat(failureOf(connecting)).isInstanceOf(IOException.class);
+            // C9: the server closed before the socket opened: connect fails, no error event
+            Throwable failure = failureOf(connecting);
+            assertThat(failure).isInstanceOf(IOException.class).hasMessageContaining("closed before");
             log.awaitStatus(ConnectionStatus.DISCONNECTED, WAIT);
+            assertThat(log.names()).doesNotContain("error");
             assertThat(log.connectionChanges())
                     .containsExactly("connection_change:connecting", "connection_change:disconnected");
             assertThat(transport.status()).isEqualTo(ConnectionStatus.DISCONNECTED);
