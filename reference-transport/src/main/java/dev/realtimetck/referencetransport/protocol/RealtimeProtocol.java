@@ -384,12 +384,12 @@ public final class RealtimeProtocol {
         if (tracingSent) {
             return;
         }
+        tracingSent = true; // A3: one decision per connection, on the first session.created
         JsonNode tracing = SessionConfigPayload.tracing(initialTracing, session.get("tracing"));
         if (tracing == null) {
             LOG.warn("the server already holds a tracing configuration; the initial tracing setting is not sent");
             return;
         }
-        tracingSent = true;
         ObjectNode payload = Json.event("realtime");
         payload.set("tracing", tracing);
         frames.sendText(ClientEvents.sessionUpdate(payload));
