@@ -141,8 +141,10 @@ class ConnectionLifecycleTest {
             assertThat(failure).isInstanceOf(HttpTimeoutException.class);
             log.awaitStatus(ConnectionStatus.DISCONNECTED, WAIT);
             assertThat(transport.status()).isEqualTo(ConnectionStatus.DISCONNECTED);
-            assertThat(log.connectionChanges())
-                    .containsExactly("connection_change:connecting", "connection_change:disconnected");
+            // C10: a failed socket reports the error first, then disconnected; connect fails with the same object
+            assertThat(log.names())
+                    .containsExactly("connection_change:connecting", "error", "connection_change:disconnected");
+            assertThat(log.failures()).containsExactly(failure);
         }
     }
 
