@@ -255,7 +255,9 @@ class ConnectionLifecycleTest {
 
     @Test
     void droppedConnectionDisconnects(MockRealtimeServer server) throws Exception {
-        RealtimeWebSocketTransport transport = transportTo(server);
+        // the JDK socket does not always report a peer that vanished without a close frame; the keep-alive ping does
+        RealtimeWebSocketTransport transport = transport(RealtimeWebSocketTransport.builder().apiKey("sk-test")
+                .baseUrl(server.realtimeUrl()).pingInterval(Duration.ofMillis(200)));
         EventLog log = EventLog.of(transport);
         transport.connect(RealtimeTransportConnectOptions.defaults()).toCompletableFuture()
                 .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
