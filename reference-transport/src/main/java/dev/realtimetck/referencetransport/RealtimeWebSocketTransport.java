@@ -765,6 +765,7 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
             return emitter.hasAnyListeners();
         }
 
+        @Override
         public boolean hasServerEventListeners(String serverEventType) {
             return emitter.hasServerEventListeners(serverEventType);
         }
