@@ -222,6 +222,8 @@ class ConnectionLifecycleTest {
         assertThat(failureOf(transport.connect(RealtimeTransportConnectOptions.builder().model("other").build())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("already connected");
         assertThat(transport.status()).isEqualTo(ConnectionStatus.CONNECTED);
+        // the second connect failed synchronously, so one session now means no second socket was ever opened
+        assertThat(server.awaitSessionCount(1, WAIT)).hasSize(1);
         assertThat(server.sessions()).hasSize(1);
     }
 

@@ -103,7 +103,6 @@ class VoiceTurnTest {
             ObjectNode truncate = session.awaitClientEvent("conversation.item.truncate", WAIT);
             assertThat(truncate.path("audio_end_ms").asInt(-1)).isGreaterThanOrEqualTo(0);
             assertThat(truncate.path("item_id").asString()).startsWith("item");
-            assertThat(session.inputAudio().durationMillis()).isGreaterThanOrEqualTo(1300);
         }
     }
 
