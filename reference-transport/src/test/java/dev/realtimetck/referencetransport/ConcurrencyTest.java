@@ -155,4 +155,19 @@ class ConcurrencyTest {
             session.awaitClientEvent("input_audio_buffer.clear", WAIT);
         }
     }
+
+    @Test
+    void eventsCausedByASendingMethodArriveOnTheDispatchThread(MockRealtimeServer server) throws Exception {
+        try (RealtimeWebSocketTransport transport = connected(server)) {
+            MockSession session = server.awaitSession(WAIT);
+            java.util.concurrent.CompletableFuture<String> thread = new java.util.concurrent.CompletableFuture<>();
+            transport.on(TransportEventType.ITEM_UPDATE, item -> thread.complete(Thread.currentThread().getName()));
+            transport.sendFunctionCallOutput(new dev.realtimetck.api.TransportToolCallEvent(
+                    "item_1", "call_1", "lookup", "{}", null, null), "42", false);
+            // the frame is on its way before the method returned; the item_update follows on the dispatch thread
+            session.awaitClientEvent("conversation.item.create", WAIT);
+            assertThat(thread.get(WAIT.toMillis(), TimeUnit.MILLISECONDS)).startsWith("realtime-dispatch-")
+                    .isNotEqualTo(Thread.currentThread().getName());
+        }
+    }
 }
