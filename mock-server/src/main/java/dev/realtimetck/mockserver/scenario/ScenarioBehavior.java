@@ -1,7 +1,9 @@
 package dev.realtimetck.mockserver.scenario;
 
+
 import dev.realtimetck.mockserver.SessionBehavior;
 import dev.realtimetck.mockserver.SessionContext;
+import dev.realtimetck.mockserver.SessionObjects;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,6 +1,7 @@
 package dev.realtimetck.mockserver.simulator;
 
 import dev.realtimetck.api.audio.AudioFormat;
+import dev.realtimetck.mockserver.SessionObjects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,30 +27,10 @@ final class SessionConfig {
 
     /** The session as a real GA session starts: audio in and out as PCM 24 kHz, server VAD on. */
     static SessionConfig initial(String id, String model, long expiresAtEpochSecond) {
-        ObjectNode s = JSON.objectNode();
-        s.put("type", "realtime");
-        s.put("object", "realtime.session");
-        s.put("id", id);
-        s.put("model", model);
-        s.putArray("output_modalities").add("audio");
+        ObjectNode s = SessionObjects.realtime(id, model, AudioFormat.PCM16_24K.wireType(), expiresAtEpochSecond);
         s.put("instructions", "You are a helpful assistant, simulated by Realtime TCK.");
-        s.putArray("tools");
-        s.put("tool_choice", "auto");
-        s.put("max_output_tokens", "inf");
-        s.putNull("tracing");
-        s.putNull("prompt");
-        s.put("expires_at", expiresAtEpochSecond);
-        ObjectNode audio = s.putObject("audio");
-        ObjectNode input = audio.putObject("input");
-        input.set("format", AudioFormats.toJson(AudioFormat.PCM16_24K));
-        input.putNull("transcription");
-        input.putNull("noise_reduction");
+        ObjectNode input = (ObjectNode) s.get("audio").get("input");
         input.set("turn_detection", withTurnDetectionDefaults(JSON.objectNode().put("type", "server_vad")));
-        ObjectNode output = audio.putObject("output");
-        output.set("format", AudioFormats.toJson(AudioFormat.PCM16_24K));
-        output.put("voice", "alloy");
-        output.put("speed", 1);
-        s.putNull("include");
         return new SessionConfig(s);
     }
 

@@ -1,19 +1,19 @@
-package dev.realtimetck.mockserver.scenario;
+package dev.realtimetck.mockserver;
 
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The complete session object behind the {@code {{session}}} placeholder: every field a GA realtime session
- * reports in {@code session.created}, so scenario authors need not write one by hand.
+ * A complete GA realtime session object, as {@code session.created} reports it: what the simulator starts
+ * from and what the scenario placeholder {@code {{session}}} fills in, so the two never drift apart.
  */
-final class SessionObjects {
+public final class SessionObjects {
 
     /** The model reported when the handshake named none. */
-    static final String DEFAULT_MODEL = "gpt-realtime";
+    public static final String DEFAULT_MODEL = "gpt-realtime";
 
     /** How long a session is reported to live (the {@code expires_at} offset), in seconds. */
-    static final long LIFETIME_SECONDS = 3600;
+    public static final long LIFETIME_SECONDS = 3600;
 
     private SessionObjects() {
     }
@@ -26,8 +26,9 @@ final class SessionObjects {
      * @param audioFormat the wire type of input and output audio ({@code audio/pcm}, {@code audio/pcmu},
      *     {@code audio/pcma})
      * @param expiresAt the {@code expires_at} epoch second
+     * @return a new, mutable session object
      */
-    static ObjectNode realtime(String id, String model, String audioFormat, long expiresAt) {
+    public static ObjectNode realtime(String id, String model, String audioFormat, long expiresAt) {
         ObjectNode s = JsonNodeFactory.instance.objectNode();
         s.put("type", "realtime");
         s.put("object", "realtime.session");
