@@ -1,6 +1,5 @@
 package dev.realtimetck.mockserver.scenario;
 
-
 import dev.realtimetck.mockserver.SessionBehavior;
 import dev.realtimetck.mockserver.SessionContext;
 import dev.realtimetck.mockserver.SessionObjects;
