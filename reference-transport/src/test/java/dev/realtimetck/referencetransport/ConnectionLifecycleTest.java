@@ -256,6 +256,33 @@ class ConnectionLifecycleTest {
     }
 
     @Test
+    void closeNeverRethrowsADisconnectedListenerFailureAndReportsItAsError(MockRealtimeServer server)
+            throws Exception {
+        // departure from C16: close() does not run listeners itself, so it cannot rethrow what one threw; the
+        // failure reaches 'error' on the dispatch thread, and the later listeners still see 'disconnected'
+        RealtimeWebSocketTransport transport = transportTo(server);
+        EventLog log = EventLog.of(transport);
+        IllegalStateException boom = new IllegalStateException("listener failed on disconnect");
+        transport.on(TransportEventType.CONNECTION_CHANGE, status -> {
+            if (status == ConnectionStatus.DISCONNECTED) {
+                throw boom;
+            }
+        });
+        transport.connect(RealtimeTransportConnectOptions.defaults()).toCompletableFuture()
+                .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+
+        transport.close();
+
+        assertThat(transport.status()).isEqualTo(ConnectionStatus.DISCONNECTED);
+        log.awaitStatus(ConnectionStatus.DISCONNECTED, WAIT);
+        log.await("error", WAIT);
+        assertThat(log.failures()).contains(boom);
+        transport.close(); // still idempotent
+        assertThat(log.connectionChanges()).containsExactly("connection_change:connecting",
+                "connection_change:connected", "connection_change:disconnected");
+    }
+
+    @Test
     void droppedConnectionDisconnects(MockRealtimeServer server) throws Exception {
         // the JDK socket does not always report a peer that vanished without a close frame; the keep-alive ping does
         RealtimeWebSocketTransport transport = transport(RealtimeWebSocketTransport.builder().apiKey("sk-test")
