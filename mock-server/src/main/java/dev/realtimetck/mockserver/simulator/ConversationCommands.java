@@ -84,6 +84,9 @@ final class ConversationCommands {
                     }
                     ((ObjectNode) part).remove("audio");
                 }
+                if (partType.equals("input_audio") && !part.has("transcript")) {
+                    ((ObjectNode) part).putNull("transcript");
+                }
             }
         } else if (type.equals("function_call")) {
             if (!item.path("call_id").isString()) {

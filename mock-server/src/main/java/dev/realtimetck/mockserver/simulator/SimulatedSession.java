@@ -237,7 +237,9 @@ final class SimulatedSession implements ResponseRun.Listener {
         item.put("type", "message");
         item.put("status", "completed");
         item.put("role", "user");
-        item.putArray("content").addObject().put("type", "input_audio");
+        // the real API sends the transcript key as null until transcription fills it; the official TS
+        // transport's item schema requires the key (nullable), so leaving it out breaks its history
+        item.putArray("content").addObject().put("type", "input_audio").putNull("transcript");
         Conversation.Entry entry = new Conversation.Entry(item, clip);
         String previous = conversation.insert(entry, null);
         send(event("input_audio_buffer.committed").put("previous_item_id", previous).put("item_id", itemId));

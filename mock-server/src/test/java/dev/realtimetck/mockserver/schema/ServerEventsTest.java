@@ -241,4 +241,14 @@ class ServerEventsTest {
             assertThat(schemas.validateServerEvent(event)).as(partType).isEmpty();
         }
     }
+
+    @Test
+    void userAudioTranscriptMayBeNullButNotAnotherType() {
+        // TCK-DEV-C5: the part of a just committed audio turn carries transcript null until transcription runs
+        String added = "{'type':'conversation.item.added','event_id':'e','previous_item_id':null,'item':{'id':'u',"
+                + "'type':'message','status':'completed','role':'user','content':[{'type':'input_audio',"
+                + "'transcript':%s}]}}";
+        assertThat(schemas.validateServerEvent(Json.parse(added.formatted("null")))).isEmpty();
+        assertThat(schemas.validateServerEvent(Json.parse(added.formatted("42")))).isNotEmpty();
+    }
 }

@@ -35,6 +35,21 @@ class ConversationItemTest {
     }
 
     @Test
+    void userAudioItemWithoutTranscriptIsEchoedWithANullTranscript() {
+        SimulatorHarness h = SimulatorHarness.open();
+        h.client("{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\","
+                + "\"content\":[{\"type\":\"input_audio\",\"audio\":\"AAAAAA==\"}]}}");
+        List<ObjectNode> events = h.take();
+        assertThat(types(events)).containsExactly("conversation.item.added", "conversation.item.done");
+        for (ObjectNode event : events) {
+            JsonNode part = event.path("item").path("content").get(0);
+            assertThat(part.has("audio")).isFalse();
+            assertThat(part.has("transcript")).isTrue();
+            assertThat(part.path("transcript").isNull()).isTrue();
+        }
+    }
+
+    @Test
     void previousItemIdChainsAndRootInsertsFirst() {
         SimulatorHarness h = SimulatorHarness.open();
         h.client(userText("a", "one", null)).client(userText("b", "two", null));

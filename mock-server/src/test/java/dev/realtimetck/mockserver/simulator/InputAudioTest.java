@@ -41,6 +41,9 @@ class InputAudioTest {
         assertThat(item.path("role").asString()).isEqualTo("user");
         assertThat(item.path("content").get(0).path("type").asString()).isEqualTo("input_audio");
         assertThat(item.path("content").get(0).has("audio")).isFalse();
+        // the key is present (null until transcribed): the official TS transport rejects a part without it
+        assertThat(item.path("content").get(0).path("transcript").isNull()).isTrue();
+        assertThat(events.get(2).path("item").path("content").get(0).path("transcript").isNull()).isTrue();
 
         h.client("{\"type\":\"conversation.item.retrieve\",\"item_id\":\"" + itemId + "\"}");
         JsonNode part = single(h.take(), "conversation.item.retrieved").path("item").path("content").get(0);
