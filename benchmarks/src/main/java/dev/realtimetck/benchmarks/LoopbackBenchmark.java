@@ -30,81 +30,119 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code sendEvent} to the listener that sees the server's one-frame answer is sampled in
  * {@link #transportRoundTrip} and {@link #bareClientRoundTrip} (p50/p99).
  */
-@State(Scope.Thread)
 public class LoopbackBenchmark {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final String API_KEY = "sk-benchmark";
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final String API_KEY = "sk-benchmark";
 
-    /** The corpus file the server streams, without {@code .jsonl}. */
-    @Param("response-audio")
-    public String corpus;
+    /** The mock server, streaming one corpus on request. */
+    @State(Scope.Thread)
+    public static class Server {
 
-    /** The {@link BenchmarkTarget} class. */
-    @Param(BenchmarkTargets.DEFAULT)
-    public String factory;
+        /** The corpus file the server streams, without {@code .jsonl}. */
+        @Param("response-audio")
+        public String corpus;
 
-    /** The corpus directory; empty: {@code -Dcorpus.dir}, else {@code ../shared/corpus} from the repository root. */
-    @Param("")
-    public String corpusDir;
+        /** The corpus directory; empty: {@code -Dcorpus.dir}, else {@code ../shared/corpus} from the repository root. */
+        @Param("")
+        public String corpusDir;
 
-    private Corpus frames;
-    private MockRealtimeServer server;
-    private RealtimeTransportLayer transport;
-    private BareWebSocketClient bare;
-    private volatile CountDownLatch turnDone = new CountDownLatch(0);
-    private volatile CountDownLatch echoed = new CountDownLatch(0);
-    /** Where listeners put what they receive, so building the events cannot be optimised away. */
-    volatile Object lastEvent;
+        Corpus frames;
+        MockRealtimeServer server;
 
-    private final RealtimeClientMessage stream = RealtimeClientMessage.of(
-            Map.of("type", CorpusStreamingBehavior.STREAM, "item_id", "item_benchmark"));
-    private final RealtimeClientMessage echo = RealtimeClientMessage.of(CorpusStreamingBehavior.ECHO);
-    private final String streamText =
-            "{\"type\":\"" + CorpusStreamingBehavior.STREAM + "\",\"item_id\":\"item_benchmark\"}";
-    private final String echoText = "{\"type\":\"" + CorpusStreamingBehavior.ECHO + "\"}";
+        /** Loads the corpus and starts the server on a free port. */
+        @Setup(Level.Trial)
+        public void start() {
+            frames = Corpus.load(CorpusLocator.locate(corpusDir), corpus);
+            server = MockRealtimeServer.builder()
+                    .validation(ValidationMode.OFF)
+                    .behaviorFactory(session -> new CorpusStreamingBehavior(frames.frames()))
+                    .build()
+                    .start();
+        }
 
-    /** Starts the server and connects both clients. */
-    @Setup(Level.Trial)
-    public void setUp() throws Exception {
-        frames = Corpus.load(CorpusLocator.locate(corpusDir), corpus);
-        server = MockRealtimeServer.builder()
-                .validation(ValidationMode.OFF)
-                .behaviorFactory(session -> new CorpusStreamingBehavior(frames.frames()))
-                .build()
-                .start();
-        transport = BenchmarkTargets.create(factory).newTransport();
-        transport.on(TransportEventType.AUDIO, e -> lastEvent = e);
-        transport.on(TransportEventType.ITEM_UPDATE, e -> lastEvent = e);
-        transport.on(TransportEventType.AUDIO_TRANSCRIPT_DELTA, e -> lastEvent = e);
-        transport.on(TransportEventType.OUTPUT_TEXT_DELTA, e -> lastEvent = e);
-        transport.on(TransportEventType.FUNCTION_CALL, e -> lastEvent = e);
-        transport.on(TransportEventType.TURN_DONE, e -> {
-            lastEvent = e;
-            turnDone.countDown();
-        });
-        transport.onServerEvent(CorpusStreamingBehavior.ECHO_REPLY, e -> echoed.countDown());
-        transport.connect(RealtimeTransportConnectOptions.builder()
-                        .url(server.realtimeUrl())
-                        .apiKey(API_KEY)
-                        .model("gpt-realtime")
-                        .build())
-                .toCompletableFuture()
-                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        bare = BareWebSocketClient.connect(server.realtimeUrl(), API_KEY, m -> lastEvent = m, TIMEOUT);
+        /** Stops the server. */
+        @TearDown(Level.Trial)
+        public void stop() {
+            if (server != null) {
+                server.close();
+            }
+        }
     }
 
-    /** Closes both clients and the server. */
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        if (bare != null) {
-            bare.close();
+    /** The target's transport, connected, with the typical listeners. */
+    @State(Scope.Thread)
+    public static class TransportClient {
+
+        /** The {@link BenchmarkTarget} class. */
+        @Param(BenchmarkTargets.DEFAULT)
+        public String factory;
+
+        RealtimeTransportLayer transport;
+        volatile CountDownLatch turnDone = new CountDownLatch(0);
+        volatile CountDownLatch echoed = new CountDownLatch(0);
+        /** Where listeners put what they receive, so building the events cannot be optimised away. */
+        volatile Object lastEvent;
+
+        final RealtimeClientMessage stream = RealtimeClientMessage.of(
+                Map.of("type", CorpusStreamingBehavior.STREAM, "item_id", "item_benchmark"));
+        final RealtimeClientMessage echo = RealtimeClientMessage.of(CorpusStreamingBehavior.ECHO);
+
+        /** Creates the transport through the target and connects it. */
+        @Setup(Level.Trial)
+        public void connect(Server server) throws Exception {
+            transport = BenchmarkTargets.create(factory).newTransport();
+            transport.on(TransportEventType.AUDIO, e -> lastEvent = e);
+            transport.on(TransportEventType.ITEM_UPDATE, e -> lastEvent = e);
+            transport.on(TransportEventType.AUDIO_TRANSCRIPT_DELTA, e -> lastEvent = e);
+            transport.on(TransportEventType.OUTPUT_TEXT_DELTA, e -> lastEvent = e);
+            transport.on(TransportEventType.FUNCTION_CALL, e -> lastEvent = e);
+            transport.on(TransportEventType.TURN_DONE, e -> {
+                lastEvent = e;
+                turnDone.countDown();
+            });
+            transport.onServerEvent(CorpusStreamingBehavior.ECHO_REPLY, e -> echoed.countDown());
+            transport.connect(RealtimeTransportConnectOptions.builder()
+                            .url(server.server.realtimeUrl())
+                            .apiKey(API_KEY)
+                            .model("gpt-realtime")
+                            .build())
+                    .toCompletableFuture()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
-        if (transport != null) {
-            transport.close();
+
+        /** Closes the transport. */
+        @TearDown(Level.Trial)
+        public void close() {
+            if (transport != null) {
+                transport.close();
+            }
         }
-        if (server != null) {
-            server.close();
+    }
+
+    /** The bare JDK WebSocket client. */
+    @State(Scope.Thread)
+    public static class BareClient {
+
+        BareWebSocketClient client;
+        volatile Object lastMessage;
+
+        final String streamText =
+                "{\"type\":\"" + CorpusStreamingBehavior.STREAM + "\",\"item_id\":\"item_benchmark\"}";
+        final String echoText = "{\"type\":\"" + CorpusStreamingBehavior.ECHO + "\"}";
+
+        /** Connects to the server. */
+        @Setup(Level.Trial)
+        public void connect(Server server) throws Exception {
+            client = BareWebSocketClient.connect(server.server.realtimeUrl(), API_KEY, m -> lastMessage = m, TIMEOUT);
+        }
+
+        /** Closes the connection. */
+        @TearDown(Level.Trial)
+        public void close() {
+            if (client != null) {
+                client.close();
+            }
         }
     }
 
@@ -112,33 +150,33 @@ public class LoopbackBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public void transportStream(Throughput counters) throws Exception {
+    public void transportStream(Server server, TransportClient client, Throughput counters) throws Exception {
         CountDownLatch latch = new CountDownLatch(1);
-        turnDone = latch;
-        transport.sendEvent(stream);
+        client.turnDone = latch;
+        client.transport.sendEvent(client.stream);
         await(latch, "turn_done");
-        counters.events += frames.events();
-        counters.bytes += frames.bytes();
+        counters.events += server.frames.events();
+        counters.bytes += server.frames.bytes();
     }
 
     /** Baseline: the same turn read by the bare JDK client. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public void bareClientStream(Throughput counters) throws Exception {
-        bare.exchange(streamText, frames.events(), TIMEOUT);
-        counters.events += frames.events();
-        counters.bytes += frames.bytes();
+    public void bareClientStream(Server server, BareClient client, Throughput counters) throws Exception {
+        client.client.exchange(client.streamText, server.frames.events(), TIMEOUT);
+        counters.events += server.frames.events();
+        counters.bytes += server.frames.bytes();
     }
 
     /** {@code sendEvent} to the listener of the server's answer, through the target's transport. */
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public void transportRoundTrip() throws Exception {
+    public void transportRoundTrip(TransportClient client) throws Exception {
         CountDownLatch latch = new CountDownLatch(1);
-        echoed = latch;
-        transport.sendEvent(echo);
+        client.echoed = latch;
+        client.transport.sendEvent(client.echo);
         await(latch, CorpusStreamingBehavior.ECHO_REPLY);
     }
 
@@ -146,8 +184,8 @@ public class LoopbackBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public void bareClientRoundTrip() throws Exception {
-        bare.exchange(echoText, 1, TIMEOUT);
+    public void bareClientRoundTrip(BareClient client) throws Exception {
+        client.client.exchange(client.echoText, 1, TIMEOUT);
     }
 
     private static void await(CountDownLatch latch, String what) throws Exception {

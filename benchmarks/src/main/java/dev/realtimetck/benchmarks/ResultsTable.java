@@ -313,10 +313,11 @@ public final class ResultsTable implements Callable<Integer> {
         return index >= 0 ? "#" + index : value;
     }
 
+    /** The baseline run of {@code method} whose parameters all equal those of {@code of} (it may have fewer). */
     private static Optional<BenchmarkResult> baseline(List<BenchmarkResult> results, BenchmarkResult of, String method) {
         return results.stream()
                 .filter(r -> r.benchmarkClass().equals(of.benchmarkClass()) && r.method().equals(method)
-                        && r.params().equals(of.params()))
+                        && of.params().entrySet().containsAll(r.params().entrySet()))
                 .findFirst();
     }
 

@@ -32,8 +32,12 @@ class SmokeBenchmarksTest {
     }
 
     private static ChainedOptionsBuilder smoke(Class<?> benchmark) {
+        return smoke(benchmark.getName() + "\\.");
+    }
+
+    private static ChainedOptionsBuilder smoke(String regex) {
         return new OptionsBuilder()
-                .include(benchmark.getName() + "\\.")
+                .include(regex)
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -81,6 +85,12 @@ class SmokeBenchmarksTest {
     void eventDispatchThroughTheSpi() throws RunnerException {
         run(smoke(EventDispatchBenchmark.class).param("corpusDir", corpusDir().toString())
                 .param("factory", ExampleTreeTarget.class.getName()).param("corpus", "response-text"), 3);
+    }
+
+    @Test
+    void loopbackBaselinesOfTheBareClient() throws RunnerException {
+        run(smoke(LoopbackBenchmark.class.getName() + "\\.bareClient")
+                .param("corpusDir", corpusDir().toString()), 2);
     }
 
     @Test
