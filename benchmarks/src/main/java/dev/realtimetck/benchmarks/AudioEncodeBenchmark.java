@@ -20,43 +20,58 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@State(Scope.Thread)
 public class AudioEncodeBenchmark {
 
-    /** Chunk size in bytes: 20 ms, 100 ms and 1 s of 24 kHz PCM16. */
-    @Param({"960", "4800", "48000"})
-    public int chunkBytes;
+    /** The PCM16 chunk. */
+    @State(Scope.Thread)
+    public static class Chunk {
 
-    /** The {@link BenchmarkTarget} class. */
-    @Param(BenchmarkTargets.DEFAULT)
-    public String factory;
+        /** Chunk size in bytes: 20 ms, 100 ms and 1 s of 24 kHz PCM16. */
+        @Param({"960", "4800", "48000"})
+        public int chunkBytes;
 
-    private BenchmarkTarget target;
-    private byte[] pcm;
-    private ByteBuffer chunk;
+        byte[] pcm;
+        ByteBuffer buffer;
 
-    /** Creates the target and the audio. */
-    @Setup(Level.Trial)
-    public void setUp() {
-        target = BenchmarkTargets.create(factory);
-        pcm = AudioSamples.pcm16(chunkBytes);
-        chunk = ByteBuffer.wrap(pcm);
+        /** Creates the audio. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            pcm = AudioSamples.pcm16(chunkBytes);
+            buffer = ByteBuffer.wrap(pcm);
+        }
+    }
+
+    /** The transport under test (the baseline does not need one). */
+    @State(Scope.Thread)
+    public static class Target {
+
+        /** The {@link BenchmarkTarget} class. */
+        @Param(BenchmarkTargets.DEFAULT)
+        public String factory;
+
+        BenchmarkTarget target;
+
+        /** Creates the target. */
+        @Setup(Level.Trial)
+        public void setUp() {
+            target = BenchmarkTargets.create(factory);
+        }
     }
 
     /** The transport's append frame for the chunk. */
     @Benchmark
-    public String appendFrame(Throughput counters) {
-        String frame = target.encodeAppend(chunk);
-        counters.bytes += chunkBytes;
+    public String appendFrame(Chunk chunk, Target target, Throughput counters) {
+        String frame = target.target.encodeAppend(chunk.buffer);
+        counters.bytes += chunk.chunkBytes;
         counters.outputBytes += frame.length();
         return frame;
     }
 
     /** Baseline: {@code java.util.Base64} of the chunk alone, as a String like the frame. */
     @Benchmark
-    public String base64Baseline(Throughput counters) {
-        String encoded = Base64.getEncoder().encodeToString(pcm);
-        counters.bytes += chunkBytes;
+    public String base64Baseline(Chunk chunk, Throughput counters) {
+        String encoded = Base64.getEncoder().encodeToString(chunk.pcm);
+        counters.bytes += chunk.chunkBytes;
         counters.outputBytes += encoded.length();
         return encoded;
     }

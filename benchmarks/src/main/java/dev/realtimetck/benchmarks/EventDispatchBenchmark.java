@@ -22,67 +22,84 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@State(Scope.Thread)
 public class EventDispatchBenchmark {
 
-    /** The corpus file, without {@code .jsonl}. */
-    @Param({"response-audio", "response-text", "function-call"})
-    public String corpus;
+    /** The frames of one corpus. */
+    @State(Scope.Thread)
+    public static class Frames {
 
-    /** The {@link BenchmarkTarget} class. */
-    @Param(BenchmarkTargets.DEFAULT)
-    public String factory;
+        /** The corpus file, without {@code .jsonl}. */
+        @Param({"response-audio", "response-text", "function-call"})
+        public String corpus;
 
-    /** The corpus directory; empty: {@code -Dcorpus.dir}, else {@code ../shared/corpus} from the repository root. */
-    @Param("")
-    public String corpusDir;
+        /** The corpus directory; empty: {@code -Dcorpus.dir}, else {@code ../shared/corpus} from the repository root. */
+        @Param("")
+        public String corpusDir;
 
-    private List<String> frames;
-    private long bytes;
-    private InboundPipeline typical;
-    private InboundPipeline withAny;
-    private final RawJsonScan scan = new RawJsonScan();
+        List<String> frames;
+        long bytes;
+        final RawJsonScan scan = new RawJsonScan();
 
-    /** Loads the corpus and builds both pipelines. */
-    @Setup(Level.Trial)
-    public void setUp(Blackhole blackhole) {
-        Corpus loaded = Corpus.load(CorpusLocator.locate(corpusDir), corpus);
-        frames = loaded.frames();
-        bytes = loaded.bytes();
-        BenchmarkTarget target = BenchmarkTargets.create(factory);
-        typical = target.newInboundPipeline(new BenchmarkListeners(blackhole::consume, false));
-        withAny = target.newInboundPipeline(new BenchmarkListeners(blackhole::consume, true));
+        /** Loads the corpus. */
+        @Setup(Level.Trial)
+        public void load() {
+            Corpus loaded = Corpus.load(CorpusLocator.locate(corpusDir), corpus);
+            frames = loaded.frames();
+            bytes = loaded.bytes();
+        }
+    }
+
+    /** The target's inbound pipelines, with and without a {@code '*'} listener. */
+    @State(Scope.Thread)
+    public static class Pipelines {
+
+        /** The {@link BenchmarkTarget} class. */
+        @Param(BenchmarkTargets.DEFAULT)
+        public String factory;
+
+        InboundPipeline typical;
+        InboundPipeline withAny;
+
+        /** Creates the target and both pipelines; the listeners feed JMH's blackhole. */
+        @Setup(Level.Trial)
+        public void setUp(Blackhole blackhole) {
+            BenchmarkTarget target = BenchmarkTargets.create(factory);
+            typical = target.newInboundPipeline(new BenchmarkListeners(blackhole::consume, false));
+            withAny = target.newInboundPipeline(new BenchmarkListeners(blackhole::consume, true));
+        }
     }
 
     /** The typical listeners, no {@code '*'} listener. */
     @Benchmark
-    public void typicalListeners(Throughput counters) {
-        feed(typical, counters);
+    public void typicalListeners(Frames frames, Pipelines pipelines, Throughput counters) {
+        feed(frames, pipelines.typical, counters);
     }
 
     /** The typical listeners plus a {@code '*'} listener. */
     @Benchmark
-    public void typicalPlusAnyListener(Throughput counters) {
-        feed(withAny, counters);
+    public void typicalPlusAnyListener(Frames frames, Pipelines pipelines, Throughput counters) {
+        feed(frames, pipelines.withAny, counters);
     }
 
     /** Baseline: Jackson's streaming parser tokenises every frame, decoding no value. */
     @Benchmark
-    public long jacksonBaseline(Throughput counters) {
+    public long jacksonBaseline(Frames frames, Throughput counters) {
+        List<String> list = frames.frames;
         long tokens = 0;
-        for (int i = 0; i < frames.size(); i++) {
-            tokens += scan.tokens(frames.get(i));
+        for (int i = 0; i < list.size(); i++) {
+            tokens += frames.scan.tokens(list.get(i));
         }
-        counters.events += frames.size();
-        counters.bytes += bytes;
+        counters.events += list.size();
+        counters.bytes += frames.bytes;
         return tokens;
     }
 
-    private void feed(InboundPipeline pipeline, Throughput counters) {
-        for (int i = 0; i < frames.size(); i++) {
-            pipeline.onFrame(frames.get(i));
+    private static void feed(Frames frames, InboundPipeline pipeline, Throughput counters) {
+        List<String> list = frames.frames;
+        for (int i = 0; i < list.size(); i++) {
+            pipeline.onFrame(list.get(i));
         }
-        counters.events += frames.size();
-        counters.bytes += bytes;
+        counters.events += list.size();
+        counters.bytes += frames.bytes;
     }
 }
