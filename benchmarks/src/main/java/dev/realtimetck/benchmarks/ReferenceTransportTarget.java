@@ -1,12 +1,14 @@
 package dev.realtimetck.benchmarks;
 
+import dev.realtimetck.api.RealtimeTransportLayer;
+import dev.realtimetck.referencetransport.RealtimeWebSocketTransport;
 import dev.realtimetck.referencetransport.protocol.ProtocolOptions;
 import dev.realtimetck.referencetransport.protocol.RealtimeProtocol;
 import java.nio.ByteBuffer;
 
 /**
  * The default {@link BenchmarkTarget}: the reference transport's socket-free {@link RealtimeProtocol} for encode
- * and dispatch, and {@code RealtimeWebSocketTransport} for the loopback.
+ * and dispatch, and {@link RealtimeWebSocketTransport} for the loopback.
  */
 public final class ReferenceTransportTarget implements BenchmarkTarget {
 
@@ -31,5 +33,11 @@ public final class ReferenceTransportTarget implements BenchmarkTarget {
         }, new TypicalListeners(listeners, listeners.anyListener()), ProtocolOptions.defaults());
         protocol.reset();
         return protocol::onTextFrame;
+    }
+
+    /** A default {@link RealtimeWebSocketTransport}; the benchmark passes URL and key in the connect options. */
+    @Override
+    public RealtimeTransportLayer newTransport() {
+        return RealtimeWebSocketTransport.builder().build();
     }
 }
