@@ -5,7 +5,8 @@
 #   benchmarks/RESULTS.md                   (the machine, the settings and the Markdown table of ResultsTable)
 # Build first: ./mvnw -B verify (or ./mvnw -B -pl benchmarks -am package -DskipTests).
 # Extra arguments go to JMH, e.g. a regex to run a subset: benchmarks/run.sh EventDispatch
-# Environment: CORPUS_DIR (default <repo>/../shared/corpus), RESULTS_MD (default benchmarks/RESULTS.md).
+# Environment: CORPUS_DIR (default <repo>/../shared/corpus), RESULTS_MD (default benchmarks/RESULTS.md),
+#   JMH_SETTINGS (replaces the fixed settings below, e.g. JMH_SETTINGS='-f 1 -wi 1 -i 1 -r 200ms' for a quick look).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,7 +17,7 @@ out="$here/target/results"
 results_md="${RESULTS_MD:-$here/RESULTS.md}"
 
 # Settings of the full run: one fork, 3 x 1 s warm-up, 5 x 1 s measurement, GC profiler (about 6 minutes).
-settings=(-f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc)
+read -r -a settings <<< "${JMH_SETTINGS:--f 1 -wi 3 -w 1s -i 5 -r 1s -prof gc}"
 
 if [[ ! -f "$jar" ]]; then
     echo "run.sh: $jar not found; build it with ./mvnw -B verify" >&2

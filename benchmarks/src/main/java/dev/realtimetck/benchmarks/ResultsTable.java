@@ -176,7 +176,7 @@ public final class ResultsTable implements Callable<Integer> {
     }
 
     private static void encode(List<BenchmarkResult> results, StringBuilder md, List<String> goals) {
-        List<BenchmarkResult> rows = sorted(results, ENCODE, "appendFrame", "chunkBytes");
+        List<BenchmarkResult> rows = withMissing(results, ENCODE, "appendFrame", "base64Baseline", "chunkBytes");
         if (rows.isEmpty()) {
             return;
         }
@@ -202,8 +202,8 @@ public final class ResultsTable implements Callable<Integer> {
     }
 
     private static void g711(List<BenchmarkResult> results, StringBuilder md) {
-        List<BenchmarkResult> rows = new ArrayList<>(sorted(results, G711, "mulaw", "chunkBytes"));
-        rows.addAll(sorted(results, G711, "alaw", "chunkBytes"));
+        List<BenchmarkResult> rows = new ArrayList<>(withMissing(results, G711, "mulaw", "jdkMulawBaseline", "chunkBytes"));
+        rows.addAll(withMissing(results, G711, "alaw", "jdkAlawBaseline", "chunkBytes"));
         if (rows.isEmpty()) {
             return;
         }
@@ -221,7 +221,8 @@ public final class ResultsTable implements Callable<Integer> {
     }
 
     private static void dispatch(List<BenchmarkResult> results, StringBuilder md, List<String> goals) {
-        List<BenchmarkResult> rows = new ArrayList<>(sorted(results, DISPATCH, "typicalListeners", "corpus"));
+        List<BenchmarkResult> rows = new ArrayList<>(
+                withMissing(results, DISPATCH, "typicalListeners", "jacksonBaseline", "corpus"));
         rows.addAll(sorted(results, DISPATCH, "typicalPlusAnyListener", "corpus"));
         if (rows.isEmpty()) {
             return;
@@ -256,7 +257,7 @@ public final class ResultsTable implements Callable<Integer> {
     }
 
     private static void loopback(List<BenchmarkResult> results, StringBuilder md, List<String> goals) {
-        List<BenchmarkResult> rows = sorted(results, LOOPBACK, "transportStream", "corpus");
+        List<BenchmarkResult> rows = withMissing(results, LOOPBACK, "transportStream", "bareClientStream", "corpus");
         if (rows.isEmpty()) {
             return;
         }
@@ -275,7 +276,7 @@ public final class ResultsTable implements Callable<Integer> {
     }
 
     private static void roundTrip(List<BenchmarkResult> results, StringBuilder md) {
-        List<BenchmarkResult> rows = sorted(results, LOOPBACK, "transportRoundTrip", "corpus");
+        List<BenchmarkResult> rows = withMissing(results, LOOPBACK, "transportRoundTrip", "bareClientRoundTrip", "corpus");
         if (rows.isEmpty()) {
             return;
         }
@@ -302,6 +303,23 @@ public final class ResultsTable implements Callable<Integer> {
                 .sorted(Comparator.comparing((BenchmarkResult r) -> r.param("factory"))
                         .thenComparing(r -> sortKey(r.param(sortParam))))
                 .toList();
+    }
+
+    /**
+     * The runs of {@code method}, plus a row with no figures for every run of {@code baselineMethod} that no run of
+     * {@code method} matches (the figure failed or was not run), so the baseline is still shown and the goal is
+     * reported as not measured.
+     */
+    private static List<BenchmarkResult> withMissing(List<BenchmarkResult> results, String cls, String method,
+                                                     String baselineMethod, String sortParam) {
+        List<BenchmarkResult> rows = new ArrayList<>(sorted(results, cls, method, sortParam));
+        for (BenchmarkResult base : sorted(results, cls, baselineMethod, sortParam)) {
+            boolean matched = rows.stream().anyMatch(r -> r.params().entrySet().containsAll(base.params().entrySet()));
+            if (!matched) {
+                rows.add(new BenchmarkResult(cls, method, base.mode(), base.params(), Double.NaN, Map.of(), Map.of()));
+            }
+        }
+        return rows;
     }
 
     /** Numbers sort numerically, corpus names in the order of {@link Corpus#NAMES}. */
@@ -331,6 +349,9 @@ public final class ResultsTable implements Callable<Integer> {
     }
 
     private static String target(BenchmarkResult r) {
+        if (Double.isNaN(r.opsPerSecond())) {
+            return "no result";
+        }
         String factory = r.param("factory");
         return factory.isEmpty() ? "-" : factory.substring(factory.lastIndexOf('.') + 1);
     }

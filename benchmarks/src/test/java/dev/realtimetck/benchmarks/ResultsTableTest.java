@@ -88,6 +88,22 @@ class ResultsTableTest {
     }
 
     @Test
+    void baselineWithoutItsFigureIsStillShownAndTheGoalIsNotMeasured() {
+        List<BenchmarkResult> baselinesOnly = ResultsTable.parse(json).stream()
+                .filter(r -> r.method().endsWith("Baseline") || r.method().startsWith("bareClient"))
+                .toList();
+
+        String md = ResultsTable.render(baselinesOnly);
+
+        assertThat(md).contains("| 4800 | no result | - | 720.0 | - |");
+        assertThat(md).contains("| response-audio | typical | no result | - | - | 220,000 | 677.3 | - |");
+        assertThat(md).contains("| response-audio | no result | - | - | 44,000 | 135.5 | - |");
+        assertThat(md).contains("| no result | - | - | 100.0 | 200.0 | - | - |");
+        assertThat(md).contains("dispatch response-audio (no result): MB/s >= 0.50x raw Jackson - not measured");
+        assertThat(md).contains("loopback response-audio (no result): MB/s >= 0.70x bare JDK client - not measured");
+    }
+
+    @Test
     void emptyResultsSayNoGoalCouldBeChecked() {
         assertThat(ResultsTable.render(ResultsTable.parse("[]"))).contains("No goal could be checked");
     }
