@@ -39,6 +39,12 @@ final class TypicalListeners implements EventSink {
         // no listener on individual server event names
     }
 
+    /** No listener on individual server event names, so the protocol need not build their events. */
+    @Override
+    public boolean hasServerEventListeners(String serverEventType) {
+        return false;
+    }
+
     @Override
     public void emitAny(Supplier<RealtimeServerEvent> rawCopy) {
         if (any) {

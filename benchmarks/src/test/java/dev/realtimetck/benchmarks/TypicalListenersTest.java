@@ -38,6 +38,7 @@ class TypicalListenersTest {
         });
         with.emitAny(() -> raw);
 
+        assertThat(without.hasServerEventListeners("response.done")).isFalse();
         assertThat(without.hasAnyListeners()).isFalse();
         assertThat(with.hasAnyListeners()).isTrue();
         assertThat(received).containsExactly(raw);
