@@ -29,6 +29,7 @@ if [[ ! -f "$corpus/response-audio.jsonl" ]]; then
 fi
 corpus="$(cd "$corpus" && pwd)"
 mkdir -p "$out"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
 java -jar "$jar" "${settings[@]}" -p corpusDir="$corpus" \
     -rf json -rff "$out/results.json" "$@" 2>&1 | tee "$out/jmh.log"
@@ -44,6 +45,7 @@ java -jar "$jar" "${settings[@]}" -p corpusDir="$corpus" \
     echo "| cores (\`nproc\`) | $(nproc) |"
     echo "| Java | $(java -version 2>&1 | tr '\n' ' ' | sed 's/ *$//') |"
     echo "| OS | $(uname -sr) |"
+    echo "| load average (1, 5, 15 min) before / after the run | $load_before / $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) |"
     echo
     java -cp "$jar" dev.realtimetck.benchmarks.ResultsTable "$out/results.json"
 } > "$results_md"
