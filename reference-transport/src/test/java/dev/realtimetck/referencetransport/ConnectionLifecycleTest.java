@@ -112,9 +112,11 @@ class ConnectionLifecycleTest {
             assertThat(request).anyMatch(h -> h.startsWith("X-OpenAI-Agents-SDK: realtime-tck-java."));
             assertThat(request).noneMatch(h -> h.toLowerCase().startsWith("openai-beta"));
 
-            // C9: the server closed before the socket opened
-            assertThat(failureOf(connecting)).isInstanceOf(IOException.class);
+            // C9: the server closed before the socket opened: connect fails, no error event
+            Throwable failure = failureOf(connecting);
+            assertThat(failure).isInstanceOf(IOException.class).hasMessageContaining("closed before");
             log.awaitStatus(ConnectionStatus.DISCONNECTED, WAIT);
+            assertThat(log.names()).doesNotContain("error");
             assertThat(log.connectionChanges())
                     .containsExactly("connection_change:connecting", "connection_change:disconnected");
             assertThat(transport.status()).isEqualTo(ConnectionStatus.DISCONNECTED);
@@ -139,8 +141,10 @@ class ConnectionLifecycleTest {
             assertThat(failure).isInstanceOf(HttpTimeoutException.class);
             log.awaitStatus(ConnectionStatus.DISCONNECTED, WAIT);
             assertThat(transport.status()).isEqualTo(ConnectionStatus.DISCONNECTED);
-            assertThat(log.connectionChanges())
-                    .containsExactly("connection_change:connecting", "connection_change:disconnected");
+            // C10: a failed socket reports the error first, then disconnected; connect fails with the same object
+            assertThat(log.names())
+                    .containsExactly("connection_change:connecting", "error", "connection_change:disconnected");
+            assertThat(log.failures()).containsExactly(failure);
         }
     }
 
@@ -218,6 +222,8 @@ class ConnectionLifecycleTest {
         assertThat(failureOf(transport.connect(RealtimeTransportConnectOptions.builder().model("other").build())))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("already connected");
         assertThat(transport.status()).isEqualTo(ConnectionStatus.CONNECTED);
+        // the second connect failed synchronously, so one session now means no second socket was ever opened
+        assertThat(server.awaitSessionCount(1, WAIT)).hasSize(1);
         assertThat(server.sessions()).hasSize(1);
     }
 
@@ -251,7 +257,9 @@ class ConnectionLifecycleTest {
 
     @Test
     void droppedConnectionDisconnects(MockRealtimeServer server) throws Exception {
-        RealtimeWebSocketTransport transport = transportTo(server);
+        // the JDK socket does not always report a peer that vanished without a close frame; the keep-alive ping does
+        RealtimeWebSocketTransport transport = transport(RealtimeWebSocketTransport.builder().apiKey("sk-test")
+                .baseUrl(server.realtimeUrl()).pingInterval(Duration.ofMillis(200)));
         EventLog log = EventLog.of(transport);
         transport.connect(RealtimeTransportConnectOptions.defaults()).toCompletableFuture()
                 .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
