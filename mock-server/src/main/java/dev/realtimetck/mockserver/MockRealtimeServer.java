@@ -104,7 +104,11 @@ public final class MockRealtimeServer implements AutoCloseable {
         environment = new SessionEnvironment(mapper, config.validator, config.validation, ids, pool, timer,
                 config.maxFrames, config.maxInputAudioBytes);
         RealtimeEndpoint endpoint = new RealtimeEndpoint(config.apiKeys, this::openSession, () -> behaviorFactory);
-        AdminHandler admin = new AdminHandler(this, config.adminRoutes);
+        // the scenario routes (PUT/GET /scenario, PUT /replay) come with every server; the builder's routes follow
+        List<AdminRoute> adminRoutes = new ArrayList<>(
+                dev.realtimetck.mockserver.scenario.ScenarioAdminRoutes.routes());
+        adminRoutes.addAll(config.adminRoutes);
+        AdminHandler admin = new AdminHandler(this, adminRoutes);
         HttpHandler notFound = exchange -> JsonResponses.send(exchange, 404, JsonResponses.errorBody(
                 "Unknown path " + exchange.getRequestPath() + "; the Realtime endpoint is " + REALTIME_PATH + ".",
                 "invalid_request_error", null, "not_found"));

@@ -1,6 +1,8 @@
 package dev.realtimetck.mockserver.junit;
 
 import dev.realtimetck.mockserver.MockRealtimeServer;
+import dev.realtimetck.mockserver.SessionBehaviorFactory;
+import dev.realtimetck.mockserver.scenario.MockScenarios;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +36,7 @@ public final class MockRealtimeServerExtension
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(MockRealtimeServerExtension.class);
     private static final String KEY = "server";
+    private static final String PREVIOUS_FACTORY = "previous-behavior-factory";
 
     private final MockRealtimeServer.Builder builder;
     private final Boolean perTest;
@@ -84,12 +87,26 @@ public final class MockRealtimeServerExtension
     public void beforeEach(ExtensionContext context) {
         if (isPerTest(context) || find(context).isEmpty()) {
             start(context);
+        } else {
+            applyMethodScenario(context);
         }
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        SessionBehaviorFactory previous = context.getStore(NAMESPACE).remove(PREVIOUS_FACTORY, SessionBehaviorFactory.class);
+        if (previous != null) {
+            find(context).ifPresent(server -> server.behaviorFactory(previous));
+        }
         stop(context);
+    }
+
+    /** A method's {@code @MockScenario} on a shared (per-class) server: installed for this test, restored after. */
+    private void applyMethodScenario(ExtensionContext context) {
+        context.getTestMethod().flatMap(MockScenarios::factoryFor).ifPresent(factory -> find(context).ifPresent(server -> {
+            context.getStore(NAMESPACE).put(PREVIOUS_FACTORY, server.behaviorFactory());
+            server.behaviorFactory(factory);
+        }));
     }
 
     @Override
@@ -111,6 +128,9 @@ public final class MockRealtimeServerExtension
 
     private void start(ExtensionContext context) {
         MockRealtimeServer server = newBuilder(context).start();
+        // @MockScenario on the test method, else on the test class, drives the sessions of this server
+        MockScenarios.factoryFor(context.getTestMethod().orElse(null), context.getTestClass().orElse(null))
+                .ifPresent(server::behaviorFactory);
         context.getStore(NAMESPACE).put(KEY, server);
         current = server;
     }

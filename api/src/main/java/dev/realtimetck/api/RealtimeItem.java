@@ -1,0 +1,119 @@
+package dev.realtimetck.api;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A conversation item as the transport reports it in {@code item_update} and takes in
+ * {@link RealtimeTransportLayer#resetHistory}. Renders TypeScript {@code RealtimeItem}: message, function call,
+ * MCP call and MCP approval request items.
+ */
+public sealed interface RealtimeItem permits RealtimeItem.Message, RealtimeItem.FunctionCall, RealtimeItem.McpCall,
+        RealtimeItem.McpApprovalRequest {
+
+    /** The item id. */
+    String itemId();
+
+    /** The wire {@code type} of the item. */
+    String type();
+
+    /**
+     * A message. Renders TypeScript {@code RealtimeMessageItem}.
+     *
+     * @param itemId the id, non-empty
+     * @param previousItemId the id of the item before it, or null
+     * @param role the role
+     * @param content the content parts in order
+     * @param status the status; null for system messages
+     */
+    record Message(String itemId, String previousItemId, Role role, List<ContentPart> content, ItemStatus status)
+            implements RealtimeItem {
+        /** Validates and copies. */
+        public Message {
+            Checks.requireText(itemId, "itemId");
+            Objects.requireNonNull(role, "role");
+            content = Checks.requiredListOf(content, "content");
+        }
+
+        @Override
+        public String type() {
+            return "message";
+        }
+    }
+
+    /**
+     * A function call. Renders TypeScript {@code RealtimeToolCallItem}.
+     *
+     * @param itemId the id, non-empty
+     * @param previousItemId the id of the item before it, or null
+     * @param callId the call id, or null
+     * @param name the function name, not null
+     * @param arguments the JSON arguments as a string, not null
+     * @param status the status, not null
+     * @param output the output once known, or null
+     */
+    record FunctionCall(String itemId, String previousItemId, String callId, String name, String arguments,
+            ItemStatus status, String output) implements RealtimeItem {
+        /** Validates. */
+        public FunctionCall {
+            Checks.requireText(itemId, "itemId");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(arguments, "arguments");
+            Objects.requireNonNull(status, "status");
+        }
+
+        @Override
+        public String type() {
+            return "function_call";
+        }
+    }
+
+    /**
+     * A hosted MCP tool call. Renders TypeScript {@code RealtimeMcpCallItem}.
+     *
+     * @param itemId the id, non-empty
+     * @param previousItemId the id of the item before it, or null
+     * @param type {@code mcp_call} or {@code mcp_tool_call}
+     * @param status the status, not null
+     * @param name the tool name, or null
+     * @param arguments the JSON arguments as a string, or null
+     * @param output the output, or null
+     */
+    record McpCall(String itemId, String previousItemId, String type, ItemStatus status, String name,
+            String arguments, String output) implements RealtimeItem {
+        /** Validates. */
+        public McpCall {
+            Checks.requireText(itemId, "itemId");
+            if (!"mcp_call".equals(type) && !"mcp_tool_call".equals(type)) {
+                throw new IllegalArgumentException("type: expected mcp_call or mcp_tool_call, was " + type);
+            }
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    /**
+     * A request to approve an MCP tool call. Renders TypeScript {@code RealtimeMcpCallApprovalRequestItem}.
+     *
+     * @param itemId the id, non-empty
+     * @param serverLabel the server label, not null
+     * @param name the tool name, not null
+     * @param arguments the parsed arguments object, not null
+     * @param approved whether it was approved, or null when not decided
+     */
+    record McpApprovalRequest(String itemId, String serverLabel, String name, Map<String, Object> arguments,
+            Boolean approved) implements RealtimeItem {
+        /** Validates and copies. */
+        public McpApprovalRequest {
+            Checks.requireText(itemId, "itemId");
+            Objects.requireNonNull(serverLabel, "serverLabel");
+            Objects.requireNonNull(name, "name");
+            arguments = JsonValues.requiredCopy(arguments, "arguments");
+        }
+
+        @Override
+        public String type() {
+            return "mcp_approval_request";
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.realtimetck.mockserver.scenario;
+
+import dev.realtimetck.mockserver.SessionBehavior;
+import dev.realtimetck.mockserver.SessionBehaviorFactory;
+import dev.realtimetck.mockserver.SessionContext;
+import java.util.Objects;
+
+/**
+ * Runs {@code scenario} in every new session (each session gets its own {@link ScenarioBehavior}). Install with
+ * {@code MockRealtimeServer.builder().behaviorFactory(new ScenarioBehaviorFactory(scenario))} or
+ * {@code server.behaviorFactory(...)}; the admin API's {@code GET /__admin/scenario} reports the scenario of the
+ * factory currently installed.
+ *
+ * @param scenario the scenario
+ */
+public record ScenarioBehaviorFactory(Scenario scenario) implements SessionBehaviorFactory {
+
+    public ScenarioBehaviorFactory {
+        Objects.requireNonNull(scenario, "scenario");
+    }
+
+    @Override
+    public SessionBehavior create(SessionContext session) {
+        return new ScenarioBehavior(scenario);
+    }
+}
