@@ -1,0 +1,12 @@
+package dev.realtimetck.tck;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Placeholder. */
+@Tag("server")
+@ExtendWith(TckExtension.class)
+@DisplayNameGeneration(TckDisplayNames.class)
+public interface ServerEventRules extends TransportUnderTest {
+}
