@@ -99,6 +99,16 @@ public final class TckHarness implements AutoCloseable {
         return create(settings);
     }
 
+    /** A transport without any TCK listener (no recorder, so no error listener); closed after the test. */
+    public RealtimeTransportLayer bareTransport() {
+        RealtimeTransportLayer created = subject.createTransport(settings());
+        if (created == null) {
+            throw new IllegalStateException(subject.getClass().getName() + ".createTransport returned null");
+        }
+        closeables.add(created);
+        return created;
+    }
+
     private RealtimeTransportLayer create(TckTransportSettings settings) {
         RealtimeTransportLayer created = subject.createTransport(settings);
         if (created == null) {
