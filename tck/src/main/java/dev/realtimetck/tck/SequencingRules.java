@@ -59,7 +59,7 @@ public interface SequencingRules extends TransportUnderTest {
             throw wire.violation("the response.create before the event sent after requestResponse() returned",
                     "wire order " + wire.types(), create, after);
         }
-        wire.assertNone(SequencingRules::isCreate, "exactly one response.create for one request");
+        wire.assertNone(SequencingRules::isCreate, "no response.create exactly one response.create for one request");
     }
 
     @TckRule("RT-SEQ-002")
@@ -94,10 +94,10 @@ public interface SequencingRules extends TransportUnderTest {
         t.requestResponse();
         t.sendEvent(RealtimeClientMessage.of(TckJson.map("{\"type\":\"conversation.item.retrieve\",\"item_id\":\"x\"}")));
         wire.await("conversation.item.retrieve");
-        wire.assertNone(SequencingRules::isCreate, "while the response is active");
+        wire.assertNone(SequencingRules::isCreate, "no response.create while the response is active");
         wire.push(ServerEvents.responseDone("resp_active"));
         wire.await("response.create");
-        wire.assertNone(SequencingRules::isCreate, "more than once for one held-back request");
+        wire.assertNone(SequencingRules::isCreate, "no response.create more than once for one held-back request");
     }
 
     @TckRule("RT-SEQ-004")
@@ -110,7 +110,7 @@ public interface SequencingRules extends TransportUnderTest {
         t.requestResponse();
         wire.await("response.create");
         t.requestResponse(Map.of("instructions", "second"));
-        wire.assertNone(SequencingRules::isCreate, "while the first response.create is unanswered");
+        wire.assertNone(SequencingRules::isCreate, "no response.create while the first response.create is unanswered");
         wire.push(ServerEvents.responseCreated("resp_first"));
         wire.push(ServerEvents.responseDone("resp_first"));
         ObjectNode second = wire.await("response.create");
@@ -134,7 +134,7 @@ public interface SequencingRules extends TransportUnderTest {
         t.requestResponse();
         wire.push(ServerEvents.responseDone("resp_c0"));
         ObjectNode first = wire.await("response.create");
-        wire.assertNone(SequencingRules::isCreate, "a second create before the first is answered");
+        wire.assertNone(SequencingRules::isCreate, "no response.create a second create before the first is answered");
         if (first.has("response")) {
             throw wire.violation("one coalesced automatic response.create (no response body) first", first.toString(),
                     first);
@@ -154,7 +154,7 @@ public interface SequencingRules extends TransportUnderTest {
         }
         wire.push(ServerEvents.responseCreated("resp_c3"));
         wire.push(ServerEvents.responseDone("resp_c3"));
-        wire.assertNone(SequencingRules::isCreate, "more than three creates for auto, auto, manual, auto");
+        wire.assertNone(SequencingRules::isCreate, "no response.create more than three creates for auto, auto, manual, auto");
     }
 
     @TckRule("RT-SEQ-006")
@@ -167,7 +167,7 @@ public interface SequencingRules extends TransportUnderTest {
         t.requestResponse();
         ObjectNode first = wire.await("response.create");
         t.requestResponse(Map.of("instructions", "after the error"));
-        wire.assertNone(SequencingRules::isCreate, "while the first response.create is unanswered");
+        wire.assertNone(SequencingRules::isCreate, "no response.create while the first response.create is unanswered");
         wire.push(ServerEvents.error(first.path("event_id").asString(null), "conversation_already_has_active_response"));
         ObjectNode next = wire.await("response.create");
         if (!"after the error".equals(next.at("/response/instructions").asString(null))) {
@@ -185,12 +185,12 @@ public interface SequencingRules extends TransportUnderTest {
         wire.push(ServerEvents.responseCreated("resp_gone"));
         tck.events().await(TransportEventType.TURN_STARTED);
         t.requestResponse(Map.of("instructions", "held"));
-        wire.assertNone(SequencingRules::isCreate, "while the response is active");
+        wire.assertNone(SequencingRules::isCreate, "no response.create while the response is active");
         t.close();
         tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
         Wire second = tck.connect();
         second.push(ServerEvents.responseDone("resp_gone"));
-        second.assertNone(SequencingRules::isCreate, "on the new connection from a request held on the old one");
+        second.assertNone(SequencingRules::isCreate, "no response.create on the new connection from a request held on the old one");
     }
 
     @TckRule("RT-SEQ-008")
@@ -203,7 +203,7 @@ public interface SequencingRules extends TransportUnderTest {
         t.once(TransportEventType.TURN_STARTED, started -> t.requestResponse(Map.of("instructions", "from listener")));
         wire.push(ServerEvents.responseCreated("resp_server_vad"));
         tck.events().await(TransportEventType.TURN_STARTED);
-        wire.assertNone(SequencingRules::isCreate, "while the server-initiated response is active");
+        wire.assertNone(SequencingRules::isCreate, "no response.create while the server-initiated response is active");
         wire.push(ServerEvents.responseDone("resp_server_vad"));
         ObjectNode create = wire.await("response.create");
         if (!"from listener".equals(create.at("/response/instructions").asString(null))) {
