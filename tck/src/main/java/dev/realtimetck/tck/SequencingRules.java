@@ -59,7 +59,7 @@ public interface SequencingRules extends TransportUnderTest {
             throw wire.violation("the response.create before the event sent after requestResponse() returned",
                     "wire order " + wire.types(), create, after);
         }
-        wire.assertNone(SequencingRules::isCreate, "no response.create exactly one response.create for one request");
+        wire.assertNone(SequencingRules::isCreate, "exactly one response.create for one request");
     }
 
     @TckRule("RT-SEQ-002")
@@ -97,7 +97,7 @@ public interface SequencingRules extends TransportUnderTest {
         wire.assertNone(SequencingRules::isCreate, "no response.create while the response is active");
         wire.push(ServerEvents.responseDone("resp_active"));
         wire.await("response.create");
-        wire.assertNone(SequencingRules::isCreate, "no response.create more than once for one held-back request");
+        wire.assertNone(SequencingRules::isCreate, "no second response.create for one held-back request");
     }
 
     @TckRule("RT-SEQ-004")
@@ -134,7 +134,7 @@ public interface SequencingRules extends TransportUnderTest {
         t.requestResponse();
         wire.push(ServerEvents.responseDone("resp_c0"));
         ObjectNode first = wire.await("response.create");
-        wire.assertNone(SequencingRules::isCreate, "no response.create a second create before the first is answered");
+        wire.assertNone(SequencingRules::isCreate, "no second response.create before the first is answered");
         if (first.has("response")) {
             throw wire.violation("one coalesced automatic response.create (no response body) first", first.toString(),
                     first);
@@ -154,7 +154,7 @@ public interface SequencingRules extends TransportUnderTest {
         }
         wire.push(ServerEvents.responseCreated("resp_c3"));
         wire.push(ServerEvents.responseDone("resp_c3"));
-        wire.assertNone(SequencingRules::isCreate, "no response.create more than three creates for auto, auto, manual, auto");
+        wire.assertNone(SequencingRules::isCreate, "no more than three response.create for auto, auto, manual, auto");
     }
 
     @TckRule("RT-SEQ-006")
