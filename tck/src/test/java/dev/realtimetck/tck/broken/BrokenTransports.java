@@ -17,14 +17,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** Deliberately broken transports: each violates one rule of the contract and nothing else on purpose. */
-final class BrokenTransports {
+public final class BrokenTransports {
 
     private BrokenTransports() {
     }
 
     /** Never delivers connection_change (C2). */
-    static final class MissingConnectionChange extends ForwardingTransport {
-        MissingConnectionChange(RealtimeTransportLayer delegate) {
+    public static final class MissingConnectionChange extends ForwardingTransport {
+        public MissingConnectionChange(RealtimeTransportLayer delegate) {
             super(delegate);
         }
 
@@ -35,8 +35,8 @@ final class BrokenTransports {
     }
 
     /** Delivers every transport event twice (C2: duplicate statuses). */
-    static final class DuplicateEvents extends ForwardingTransport {
-        DuplicateEvents(RealtimeTransportLayer delegate) {
+    public static final class DuplicateEvents extends ForwardingTransport {
+        public DuplicateEvents(RealtimeTransportLayer delegate) {
             super(delegate);
         }
 
@@ -52,8 +52,8 @@ final class BrokenTransports {
     }
 
     /** Encodes audio with the URL-safe base64 alphabet and without padding (A14). */
-    static final class WrongBase64 extends ForwardingTransport {
-        WrongBase64(RealtimeTransportLayer delegate) {
+    public static final class WrongBase64 extends ForwardingTransport {
+        public WrongBase64(RealtimeTransportLayer delegate) {
             super(delegate);
         }
 
@@ -73,8 +73,8 @@ final class BrokenTransports {
     }
 
     /** Ignores the commit flag of sendAudio (A14). */
-    static final class NoCommit extends ForwardingTransport {
-        NoCommit(RealtimeTransportLayer delegate) {
+    public static final class NoCommit extends ForwardingTransport {
+        public NoCommit(RealtimeTransportLayer delegate) {
             super(delegate);
         }
 
@@ -85,8 +85,8 @@ final class BrokenTransports {
     }
 
     /** Swallows server errors: error listeners are never called (B5). */
-    static final class SwallowedErrors extends ForwardingTransport {
-        SwallowedErrors(RealtimeTransportLayer delegate) {
+    public static final class SwallowedErrors extends ForwardingTransport {
+        public SwallowedErrors(RealtimeTransportLayer delegate) {
             super(delegate);
         }
 
@@ -97,10 +97,10 @@ final class BrokenTransports {
     }
 
     /** Drops response requests made while a response is active, instead of holding them back (D3, X1). */
-    static final class LostResponseRequests extends ForwardingTransport {
+    public static final class LostResponseRequests extends ForwardingTransport {
         private final AtomicBoolean active = new AtomicBoolean();
 
-        LostResponseRequests(RealtimeTransportLayer delegate) {
+        public LostResponseRequests(RealtimeTransportLayer delegate) {
             super(delegate);
             delegate.on(TransportEventType.TURN_STARTED, e -> active.set(true));
             delegate.on(TransportEventType.TURN_DONE, e -> active.set(false));
@@ -122,10 +122,10 @@ final class BrokenTransports {
     }
 
     /** Refuses to connect again once it was closed (C14). */
-    static final class NoReconnect extends ForwardingTransport {
+    public static final class NoReconnect extends ForwardingTransport {
         private final AtomicBoolean attempted = new AtomicBoolean();
 
-        NoReconnect(RealtimeTransportLayer delegate) {
+        public NoReconnect(RealtimeTransportLayer delegate) {
             super(delegate);
         }
 
@@ -139,10 +139,10 @@ final class BrokenTransports {
     }
 
     /** Batches sends in a list that is not thread-safe, so concurrent sends are lost or duplicated (threading). */
-    static final class UnsafeConcurrentSends extends ForwardingTransport {
+    public static final class UnsafeConcurrentSends extends ForwardingTransport {
         private final List<RealtimeClientMessage> pending = new ArrayList<>();
 
-        UnsafeConcurrentSends(RealtimeTransportLayer delegate) {
+        public UnsafeConcurrentSends(RealtimeTransportLayer delegate) {
             super(delegate);
         }
 
@@ -162,10 +162,10 @@ final class BrokenTransports {
     }
 
     /** A listener that throws stops all later dispatch (X24). */
-    static final class ListenerExceptionKillsDispatch extends ForwardingTransport {
+    public static final class ListenerExceptionKillsDispatch extends ForwardingTransport {
         private final AtomicBoolean dead = new AtomicBoolean();
 
-        ListenerExceptionKillsDispatch(RealtimeTransportLayer delegate) {
+        public ListenerExceptionKillsDispatch(RealtimeTransportLayer delegate) {
             super(delegate);
         }
 

@@ -21,11 +21,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /** A transport that forwards every call to another one; each broken transport overrides one behaviour. */
-abstract class ForwardingTransport implements RealtimeTransportLayer {
+public abstract class ForwardingTransport implements RealtimeTransportLayer {
 
     protected final RealtimeTransportLayer delegate;
 
-    ForwardingTransport(RealtimeTransportLayer delegate) {
+    protected ForwardingTransport(RealtimeTransportLayer delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 
