@@ -103,7 +103,21 @@ public final class MockRealtimeServer implements AutoCloseable {
                 daemon("realtime-mock-" + n + "-timer-"));
         environment = new SessionEnvironment(mapper, config.validator, config.validation, ids, pool, timer,
                 config.maxFrames, config.maxInputAudioBytes);
-        RealtimeEndpoint endpoint = new RealtimeEndpoint(config.apiKeys, this::openSession, () -> behaviorFactory);
+        RealtimeEndpoint.SessionOpener opener = new RealtimeEndpoint.SessionOpener() {
+            @Override
+            public MockSession open(String model, String callId) {
+                return new MockSession(ids.next("sess"), model, callId, environment);
+            }
+
+            @Override
+            public void register(MockSession session) {
+                synchronized (lock) {
+                    sessions.add(session);
+                    lock.notifyAll();
+                }
+            }
+        };
+        RealtimeEndpoint endpoint = new RealtimeEndpoint(config.apiKeys, opener, () -> behaviorFactory);
         // the scenario routes (PUT/GET /scenario, PUT /replay) come with every server; the builder's routes follow
         List<AdminRoute> adminRoutes = new ArrayList<>(
                 dev.realtimetck.mockserver.scenario.ScenarioAdminRoutes.routes());
@@ -178,15 +192,6 @@ public final class MockRealtimeServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    private MockSession openSession(String model, String callId) {
-        MockSession session = new MockSession(ids.next("sess"), model, callId, environment);
-        synchronized (lock) {
-            sessions.add(session);
-            lock.notifyAll();
-        }
-        return session;
     }
 
     /**
@@ -503,8 +508,7 @@ public final class MockRealtimeServer implements AutoCloseable {
             if (behaviorFactory != null) {
                 copy.behaviorFactory = behaviorFactory;
             } else {
-                RealtimeSimulator simulator = new RealtimeSimulator(simulatorOptions);
-                copy.behaviorFactory = session -> simulator;
+                copy.behaviorFactory = RealtimeSimulator.factory(simulatorOptions);
             }
             copy.maxFrames = maxFrames;
             copy.maxInputAudioBytes = maxInputAudioBytes;

@@ -97,8 +97,16 @@ public final class MockSession implements SessionContext {
     // ---------------------------------------------------------------- wiring (called by the endpoint)
 
     void attach(WebSocketChannel channel, SessionBehavior behavior) {
-        this.channel = channel;
         this.behavior = behavior;
+        boolean pending;
+        synchronized (lock) {
+            this.channel = channel;
+            pending = !outbound.isEmpty() && !sending;
+            sending = sending || pending;
+        }
+        if (pending) {
+            pump();
+        }
         channel.addCloseTask(ch -> onChannelClosed());
         executor.execute(() -> callBehavior("onOpen", () -> behavior.onOpen(this)));
     }
@@ -496,14 +504,15 @@ public final class MockSession implements SessionContext {
 
     private void pump() {
         Outbound next;
+        WebSocketChannel ch;
         synchronized (lock) {
-            next = outbound.poll();
+            ch = channel;
+            next = ch == null ? null : outbound.poll();
             if (next == null) {
                 sending = false;
                 return;
             }
         }
-        WebSocketChannel ch = channel;
         next.send(ch, new WebSocketCallback<>() {
             @Override
             public void complete(WebSocketChannel c, Void context) {

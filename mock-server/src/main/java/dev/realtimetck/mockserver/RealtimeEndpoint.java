@@ -53,9 +53,12 @@ final class RealtimeEndpoint implements HttpHandler {
     }
 
     /** Opens the session object for a completed handshake. */
-    @FunctionalInterface
     interface SessionOpener {
+        /** Creates the session object (not yet visible to tests). */
         MockSession open(String model, String callId);
+
+        /** Makes the session visible once it is wired to its channel. */
+        void register(MockSession session);
     }
 
     @Override
@@ -110,6 +113,7 @@ final class RealtimeEndpoint implements HttpHandler {
         }
         channel.getReceiveSetter().set(new Listener(session));
         session.attach(channel, behavior);
+        sessions.register(session);
         channel.resumeReceives();
     }
 

@@ -73,6 +73,9 @@ class AdminApiTest {
             assertThat(frame.get("seq").asLong()).isZero();
             assertThat(frame.get("text").asString()).isEqualTo("{\"type\":\"response.create\"}");
             assertThat(frame.get("offsetMs").isNumber()).isTrue();
+            assertThat(json(get("/sessions/" + session.id() + "/frames?since=0"), 200).get("frames")).isEmpty();
+            assertThat(json(get("/sessions/" + session.id() + "/frames?since=x"), 400).get("error").get("code")
+                    .asString()).isEqualTo("invalid_since");
         }
     }
 

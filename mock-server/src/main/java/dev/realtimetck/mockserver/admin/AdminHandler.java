@@ -50,7 +50,7 @@ public final class AdminHandler implements HttpHandler {
             return AdminResponse.ok(body);
         });
         route("GET", "/sessions/{id}", r -> AdminResponse.ok(detail(r.session())));
-        route("GET", "/sessions/{id}/frames", r -> AdminResponse.ok(frames(r.session())));
+        route("GET", "/sessions/{id}/frames", r -> AdminResponse.ok(frames(r.session(), since(r))));
         route("GET", "/sessions/{id}/input-audio.wav",
                 r -> new AdminResponse(200, "audio/wav", r.session().inputAudio().toWav()));
         route("POST", "/sessions/{id}/events", this::pushEvents);
@@ -233,9 +233,25 @@ public final class AdminHandler implements HttpHandler {
         return json;
     }
 
-    private static ObjectNode frames(MockSession session) {
+    private static long since(AdminRequest request) {
+        List<String> values = request.query().get("since");
+        if (values == null || values.isEmpty()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(values.get(0));
+        } catch (NumberFormatException e) {
+            throw new AdminException(400, "invalid_since", "'since' must be a frame sequence number, was '"
+                    + values.get(0) + "'.");
+        }
+    }
+
+    private static ObjectNode frames(MockSession session, long since) {
         ArrayNode list = JSON.arrayNode();
         for (Frame frame : session.frames()) {
+            if (frame.seq() <= since) {
+                continue;
+            }
             ObjectNode f = JSON.objectNode();
             f.put("seq", frame.seq());
             f.put("direction", frame.direction().name().toLowerCase());

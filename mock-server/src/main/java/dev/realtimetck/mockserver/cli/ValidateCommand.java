@@ -33,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
         description = {
             "Validate JSONL files of OpenAI Realtime events against the Realtime TCK JSON Schemas.",
             "A line is either one event ({\"type\":...}) or one recorded frame "
-                    + "({\"direction\":\"client\"|\"server\",\"t\":...,\"event\":{...}}); a line with no 'type' "
-                    + "but an 'event' object is unwrapped. Blank lines are skipped.",
+                    + "({\"direction\":\"client\"|\"server\",\"t_ms\":...,\"event\":{...}}); a line with no 'type' "
+                    + "but an 'event' object is unwrapped. Recorded frames without 'event' (text, binary, close) "
+                    + "and blank lines are skipped.",
             "Exit status: 0 all valid, 1 some invalid, 2 unreadable file or bad JSON line."
         },
         sortOptions = false)
@@ -127,8 +128,8 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         Side lineSide = side;
         JsonNode event = node;
-        if (!node.has("type") && node.has("event")) {
-            event = node.get("event");
+        boolean wrapped = node.has("direction") || (!node.has("type") && node.has("event"));
+        if (wrapped) {
             JsonNode direction = node.get("direction");
             if (direction != null) {
                 Side recorded = direction(direction);
@@ -141,6 +142,10 @@ public final class ValidateCommand implements Callable<Integer> {
                     return;
                 }
                 lineSide = recorded;
+            }
+            event = node.get("event");
+            if (event == null) {
+                return; // a recorded non-event frame: text that is not an event, binary or close
             }
             if (!event.isObject()) {
                 badLines++;
