@@ -274,10 +274,21 @@ public final class TckHarness implements AutoCloseable {
         List<AutoCloseable> all = new ArrayList<>(closeables);
         closeables.clear();
         for (AutoCloseable c : all) {
+            // bounded: a transport whose close() hangs must not hang the TCK run
+            Thread closer = new Thread(() -> {
+                try {
+                    c.close();
+                } catch (Exception | LinkageError ignored) {
+                    // the test result is already decided; a failing close must not hide it
+                }
+            }, "tck-close");
+            closer.setDaemon(true);
+            closer.start();
             try {
-                c.close();
-            } catch (Exception | LinkageError ignored) {
-                // the test result is already decided; a failing close must not hide it
+                closer.join(timing.signalTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
         MockRealtimeServer s = server;
