@@ -64,9 +64,9 @@ public final class MockServerCli implements Runnable {
     public static CommandLine newCommandLine(CompletableFuture<Void> stop) {
         CommandLine cli = new CommandLine(new MockServerCli());
         cli.addSubcommand("serve", new ServeCommand(stop));
-        cli.addSubcommand("validate", new ValidateCommand());
         dev.realtimetck.mockserver.scenario.ScenarioCliOptions.register(serveSpec(cli));
         cli.addSubcommand("record", new dev.realtimetck.mockserver.record.RecordCommand(stop));
+        cli.addSubcommand("validate", new ValidateCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
