@@ -7,9 +7,7 @@ import dev.realtimetck.api.RealtimeTransportLayer;
 import dev.realtimetck.api.Subscription;
 import dev.realtimetck.api.TransportEventType;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -138,9 +136,12 @@ public final class BrokenTransports {
         }
     }
 
-    /** Batches sends in a list that is not thread-safe, so concurrent sends are lost or duplicated (threading). */
+    /**
+     * Stages each event in one shared, unsynchronized field before sending it, so that concurrent sends lose one
+     * event and send another twice (threading: sends must be safe from any thread).
+     */
     public static final class UnsafeConcurrentSends extends ForwardingTransport {
-        private final List<RealtimeClientMessage> pending = new ArrayList<>();
+        private RealtimeClientMessage staged;
 
         public UnsafeConcurrentSends(RealtimeTransportLayer delegate) {
             super(delegate);
@@ -148,16 +149,9 @@ public final class BrokenTransports {
 
         @Override
         public void sendEvent(RealtimeClientMessage event) {
-            pending.add(event);
+            staged = event;
             Thread.yield();
-            try {
-                for (RealtimeClientMessage m : new ArrayList<>(pending)) {
-                    delegate.sendEvent(m);
-                }
-            } catch (RuntimeException concurrentModification) {
-                // a real bug would not notice either
-            }
-            pending.clear();
+            delegate.sendEvent(staged);
         }
     }
 
