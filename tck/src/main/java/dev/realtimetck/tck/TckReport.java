@@ -151,6 +151,8 @@ public final class TckReport {
             node.put("capability", r.rule().capability());
             node.put("verdict", r.verdict().name());
             node.put("durationMs", r.duration().toMillis());
+            node.put("message", r.tests().stream().filter(t -> t.verdict() == r.verdict() && t.message() != null)
+                    .map(TestOutcome::message).findFirst().orElse(null));
             ArrayNode tests = node.putArray("tests");
             for (TestOutcome t : r.tests()) {
                 ObjectNode test = tests.addObject();

@@ -56,6 +56,8 @@ class TckReportTest {
         assertThat(json.at("/summary/PASS").asInt()).isEqualTo(1);
         assertThat(json.at("/rules/1/verdict").asString()).isEqualTo("NON_STRICT");
         assertThat(json.at("/rules/1/tests/0/message").asString()).startsWith("[RT-CONN-002 SHOULD]");
+        assertThat(json.at("/rules/1/message").asString()).startsWith("[RT-CONN-002 SHOULD]");
+        assertThat(json.at("/rules/0/message").isNull()).isTrue();
         assertThat(json.at("/unknownRules/0/rule").asString()).isEqualTo("RT-NOPE-001");
         String md = Files.readString(dir.resolve("report.md"));
         assertThat(md).contains("| RT-CONN-001 | MUST | PASS |", "| RT-CONN-002 | SHOULD | NON_STRICT |",
