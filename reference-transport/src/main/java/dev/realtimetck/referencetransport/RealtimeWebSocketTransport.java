@@ -75,6 +75,8 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
     public static final URI DEFAULT_BASE_URL = URI.create("wss://api.openai.com/v1/realtime");
     /** The default bound on the opening handshake. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The default interval of keep-alive pings. */
+    public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(30);
     /** The SDK identification sent in {@code User-Agent} and {@code X-OpenAI-Agents-SDK}. */
     public static final String VERSION = version();
 
@@ -90,6 +92,7 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
     private final URI baseUrl;
     private final URI constructorUrl;
     private final Duration connectTimeout;
+    private final Duration pingInterval;
     private final ProtocolOptions protocolOptions;
     private final RealtimeProtocol protocol;
 
@@ -112,6 +115,7 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
         this.baseUrl = builder.baseUrl;
         this.constructorUrl = builder.url;
         this.connectTimeout = builder.connectTimeout;
+        this.pingInterval = builder.pingInterval;
         this.currentModel = builder.model;
         this.protocolOptions = ProtocolOptions.defaults().withResponseCreateTimeout(builder.responseCreateTimeout);
         this.protocol = new RealtimeProtocol(this::writeFrame, new DispatchingSink(), protocolOptions);
@@ -428,6 +432,7 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
                     stickyUrl = started.url;
                 }
                 scheduleTick(started.generation);
+                schedulePing(started.generation, ws);
             } else {
                 abandoned = socket;
                 disconnectLocked();
@@ -441,16 +446,33 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
         }
     }
 
-    /** On the dispatch thread: the opening handshake failed or timed out (C10, connect timeout). */
+    /**
+     * On the dispatch thread: the opening handshake failed or timed out. A server that closed the connection without
+     * answering is a close before open (C9: no error event); anything else is a socket error (C10).
+     */
     private void openFailed(Attempt started, Throwable failure) {
+        boolean closedByServer = causedByEof(failure);
         synchronized (lock) {
             if (attempt != started || status != ConnectionStatus.CONNECTING) {
                 return;
             }
-            emit(TransportEventType.ERROR, new TransportError.Failure(failure));
+            if (!closedByServer) {
+                emit(TransportEventType.ERROR, new TransportError.Failure(failure));
+            }
             disconnectLocked();
         }
-        started.result.completeExceptionally(failure);
+        started.result.completeExceptionally(closedByServer
+                ? new IOException("WebSocket closed before the connection was ready", failure)
+                : failure);
+    }
+
+    private static boolean causedByEof(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** On the dispatch thread: the server closed the socket (C12; C9 when the attempt was still pending). */
@@ -537,6 +559,33 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
                 protocol.onTick(protocolOptions.nanoClock().getAsLong());
             }
             scheduleTick(socketGeneration);
+        });
+    }
+
+    /**
+     * Pings the server every {@code pingInterval}: a connection the peer dropped without a close frame is not always
+     * reported by the JDK socket until something is written, so a failed ping ends it as a socket error.
+     */
+    private void schedulePing(long socketGeneration, WebSocket ws) {
+        if (pingInterval.isZero()) {
+            return;
+        }
+        CompletableFuture.delayedExecutor(pingInterval.toMillis(), TimeUnit.MILLISECONDS, dispatch).execute(() -> {
+            synchronized (lock) {
+                if (socketGeneration != generation || status != ConnectionStatus.CONNECTED) {
+                    return;
+                }
+            }
+            try {
+                ws.sendPing(ByteBuffer.allocate(0)).whenComplete((w, error) -> {
+                    if (error != null) {
+                        dispatch.execute(() -> socketError(socketGeneration, unwrap(error)));
+                    }
+                });
+            } catch (IllegalStateException previousPingOutstanding) {
+                // the last ping is still being written: try again next time
+            }
+            schedulePing(socketGeneration, ws);
         });
     }
 
@@ -716,6 +765,7 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
             return emitter.hasAnyListeners();
         }
 
+        @Override
         public boolean hasServerEventListeners(String serverEventType) {
             return emitter.hasServerEventListeners(serverEventType);
         }
@@ -799,6 +849,7 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
         private URI url;
         private ApiKey apiKey;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration pingInterval = DEFAULT_PING_INTERVAL;
         private Duration responseCreateTimeout = ProtocolOptions.DEFAULT_RESPONSE_CREATE_TIMEOUT;
         private HttpClient httpClient;
 
@@ -844,6 +895,19 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
         /** The bound on the opening handshake (default {@link #DEFAULT_CONNECT_TIMEOUT}). */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * How often to ping the server while connected (default {@link #DEFAULT_PING_INTERVAL}); a failed ping ends
+         * the connection as a socket error. {@link Duration#ZERO} turns pings off.
+         */
+        public Builder pingInterval(Duration pingInterval) {
+            Objects.requireNonNull(pingInterval, "pingInterval");
+            if (pingInterval.isNegative()) {
+                throw new IllegalArgumentException("pingInterval: must not be negative, was " + pingInterval);
+            }
+            this.pingInterval = pingInterval;
             return this;
         }
 

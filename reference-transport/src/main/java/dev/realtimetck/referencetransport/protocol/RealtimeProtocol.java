@@ -39,6 +39,7 @@ public final class RealtimeProtocol {
     private final ResponseCreateSequencer sequencer;
     private final AudioTracker audio = new AudioTracker();
     private final ServerEventRouter router;
+    private final java.util.function.Predicate<String> needsTree;
     private final Map<String, Boolean> functionCallsSeen = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -68,6 +69,7 @@ public final class RealtimeProtocol {
         this.sequencer = new ResponseCreateSequencer(frames,
                 failure -> this.events.emit(TransportEventType.ERROR, new TransportError.Failure(failure)), options);
         this.router = new ServerEventRouter(this, this.events);
+        this.needsTree = type -> events.hasAnyListeners() || events.hasServerEventListeners(type);
     }
 
     /**
@@ -287,13 +289,13 @@ public final class RealtimeProtocol {
      */
     public void onTextFrame(CharSequence frame) {
         Objects.requireNonNull(frame, "frame");
-        JsonNode root;
+        Object parsed;
         try {
-            root = Json.MAPPER.readTree(frame.toString());
+            parsed = FrameReader.read(Json.MAPPER.createParser(frame.toString()), needsTree);
         } catch (JacksonException malformed) {
             return;
         }
-        process(root);
+        process(parsed);
     }
 
     /**
@@ -306,23 +308,30 @@ public final class RealtimeProtocol {
         ByteBuffer bytes = frame.duplicate();
         byte[] array = new byte[bytes.remaining()];
         bytes.get(array);
-        JsonNode root;
+        Object parsed;
         try {
-            root = Json.MAPPER.readTree(array);
+            parsed = FrameReader.read(Json.MAPPER.createParser(array), needsTree);
         } catch (JacksonException malformed) {
             return;
         }
-        process(root);
+        process(parsed);
     }
 
-    private void process(JsonNode root) {
+    private void process(Object parsed) {
+        if (parsed == null) {
+            return;
+        }
         checkTimeout();
         long outer = frameGeneration;
         boolean outerAborted = frameAborted;
         frameGeneration = generation;
         frameAborted = false;
         try {
-            router.route(root);
+            if (parsed instanceof FrameReader.AudioDelta delta) {
+                router.audioDelta(delta);
+            } else {
+                router.route((JsonNode) parsed);
+            }
         } finally {
             frameGeneration = outer;
             frameAborted = outerAborted;

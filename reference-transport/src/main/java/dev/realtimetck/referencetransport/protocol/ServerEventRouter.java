@@ -170,12 +170,23 @@ final class ServerEventRouter {
         } catch (IllegalArgumentException notBase64) {
             return;
         }
+        JsonNode index = root.get("content_index");
+        audio(bytes, Json.text(root, "response_id"), Json.text(root, "item_id"),
+                index != null && index.canConvertToInt() ? index.asInt() : 0);
+    }
+
+    /** The streamed hot path: nobody listens to the raw event, so only {@code audio} and tracking happen. */
+    void audioDelta(FrameReader.AudioDelta delta) {
+        if (delta.audio() != null) {
+            audio(delta.audio(), delta.responseId(), delta.itemId(), Math.max(0, delta.contentIndex()));
+        }
+    }
+
+    private void audio(byte[] bytes, String responseId, String itemId, int contentIndex) {
         events.emit(TransportEventType.AUDIO,
-                new TransportAudioEvent(ByteBuffer.wrap(bytes), Json.textOr(root, "response_id", "")));  // B8
+                new TransportAudioEvent(ByteBuffer.wrap(bytes), responseId == null ? "" : responseId));  // B8
         if (protocol.followUpsAllowed()) {
-            JsonNode index = root.get("content_index");
-            protocol.onAudioDelta(Json.textOr(root, "item_id", ""), index != null && index.canConvertToInt()
-                    ? index.asInt() : 0, bytes.length);                                                // A27
+            protocol.onAudioDelta(itemId == null ? "" : itemId, contentIndex, bytes.length);           // A27
         }
     }
 

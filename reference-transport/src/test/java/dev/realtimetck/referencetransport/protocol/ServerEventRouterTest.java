@@ -49,12 +49,13 @@ class ServerEventRouterTest {
 
     @Test
     void b2_b3_unknown_and_beta_types_reach_only_the_wildcard_with_every_field() {
-        h.receive("{\"type\":\"response.audio.delta\",\"event_id\":\"e\",\"delta\":\"AAAA\",\"extra\":{\"k\":[1,null]}}");
+        h.receive("{\"type\":\"response.audio.delta\",\"event_id\":\"e\",\"delta\":\"AAAA\",\"extra\":{\"k\":[1,null]},\"n\":null}");
         h.receive("{\"type\":\"vendor.thing\",\"x\":1}");
         assertThat(h.names()).containsExactly("*", "*");
         RealtimeServerEvent raw = (RealtimeServerEvent) h.events.get(0).payload();
         assertThat(raw.type()).isEqualTo("response.audio.delta");
         assertThat(raw.get("extra")).isEqualTo(Map.of("k", java.util.Arrays.asList(1, null)));
+        assertThat(raw.fields()).containsKey("n").containsEntry("n", null);
         assertThatThrownBy(() -> raw.fields().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
     }
 
@@ -135,6 +136,38 @@ class ServerEventRouterTest {
         TransportAudioEvent audio = h.only("audio");
         assertThat(audio.copyBytes()).containsExactly(1, 2, 3, 0xFF);
         assertThat(audio.responseId()).isEqualTo("r1");
+    }
+
+    @Test
+    void b8_a27_streamed_audio_delta_when_nobody_needs_the_raw_event() {
+        h.anyListeners = false;
+        h.serverListeners = false;
+        h.receive("{\"type\":\"response.output_audio.delta\",\"event_id\":\"e\",\"extra\":{\"a\":[1,{\"b\":2}]},"
+                + "\"delta\":\"" + java.util.Base64.getEncoder().encodeToString(new byte[960]) + "\",\"item_id\":\"i7\","
+                + "\"content_index\":1,\"response_id\":\"r1\"}");
+        assertThat(h.names()).containsExactly("audio");
+        TransportAudioEvent audio = h.only("audio");
+        assertThat(audio.data().remaining()).isEqualTo(960);
+        assertThat(audio.responseId()).isEqualTo("r1");
+        assertThat(h.anyCopiesMade).isZero();
+        h.advanceMillis(100);
+        h.protocol.interrupt(false);
+        assertFrames(h.takeFrames(),
+                "{\"type\":\"conversation.item.truncate\",\"item_id\":\"i7\",\"content_index\":1,\"audio_end_ms\":20}");
+    }
+
+    @Test
+    void b1_streamed_audio_delta_that_is_malformed_is_ignored() {
+        h.anyListeners = false;
+        h.serverListeners = false;
+        h.receive("{\"type\":\"response.output_audio.delta\",\"delta\":\"AAAA\"} trailing");
+        h.receive("{\"type\":\"response.output_audio.delta\",\"delta\":\"AAAA\"");
+        h.receive("{\"type\":\"response.output_audio.delta\",\"delta\":\"not base64!\"}");
+        h.receive("{\"type\":\"response.output_audio.delta\",\"delta\":\"AAé=\"}");
+        h.receive("{\"type\":\"conversation.item.deleted\",\"item_id\":\"x\"} {}");
+        assertThat(h.events).isEmpty();
+        h.protocol.interrupt(true);
+        assertThat(h.frames).isEmpty();
     }
 
     @Test
