@@ -111,6 +111,15 @@ class BrokenTransportsTest {
                 Arguments.of(ListenerExceptionKillsDispatchRun.class, Set.of("RT-THREAD-001")));
     }
 
+    @org.junit.jupiter.api.Test
+    void aViolatedShouldIsNonStrictNotFail() {
+        Map<String, TckLauncherRun.Outcome> outcomes = TckLauncherRun.run(ListenerExceptionKillsDispatchRun.class,
+                Map.of());
+        assertThat(outcomes.get("RT-THREAD-004").verdict()).as("RT-THREAD-004 (SHOULD) when listener exceptions "
+                + "are swallowed instead of reported").isEqualTo(Verdict.NON_STRICT);
+        assertThat(outcomes.get("RT-THREAD-004").message()).startsWith("[RT-THREAD-004 SHOULD] ");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenTransports")
     void exactlyTheTargetedRulesFail(Class<?> run, Set<String> targeted) {
