@@ -1,0 +1,441 @@
+package dev.realtimetck.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.realtimetck.api.AudioConfig;
+import dev.realtimetck.api.AudioInputConfig;
+import dev.realtimetck.api.ContentPart;
+import dev.realtimetck.api.ItemStatus;
+import dev.realtimetck.api.RealtimeClientMessage;
+import dev.realtimetck.api.RealtimeItem;
+import dev.realtimetck.api.RealtimeSessionConfig;
+import dev.realtimetck.api.RealtimeTool;
+import dev.realtimetck.api.RealtimeTransportLayer;
+import dev.realtimetck.api.RealtimeUserInput;
+import dev.realtimetck.api.Role;
+import dev.realtimetck.api.SendMessageOptions;
+import dev.realtimetck.api.TransportEventType;
+import dev.realtimetck.api.TransportToolCallEvent;
+import dev.realtimetck.api.TurnDetection;
+import dev.realtimetck.api.UserContent;
+import java.io.ByteArrayOutputStream;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Rules of the client events each interface method puts on the wire (group CLIENT). */
+@Tag("client")
+@ExtendWith(TckExtension.class)
+@DisplayNameGeneration(TckDisplayNames.class)
+public interface ClientEventRules extends TransportUnderTest {
+
+    private static boolean isType(ObjectNode e, String type) {
+        return type.equals(e.path("type").asString(null));
+    }
+
+    /** Pushes response.created and response.done, so that a sequencing transport is idle again. */
+    private static void finishResponse(Wire wire, String responseId) {
+        wire.push(ServerEvents.responseCreated(responseId));
+        wire.push(ServerEvents.responseDone(responseId));
+    }
+
+    @TckRule("RT-CLIENT-001")
+    default void sendEventWritesTheEventVerbatim(TckHarness tck) {
+        Wire wire = tck.connect();
+        String json = "{\"type\":\"conversation.item.retrieve\",\"item_id\":\"item_tck_1\","
+                + "\"tck_extra\":{\"nested\":[1,2.5,\"three\",null,true]}}";
+        tck.transport().sendEvent(RealtimeClientMessage.of(TckJson.map(json)));
+        wire.assertJson(wire.await("conversation.item.retrieve"), json, "the event exactly as given");
+    }
+
+    @TckRule("RT-CLIENT-002")
+    default void responseCancelIsWrittenImmediately(TckHarness tck) {
+        Wire wire = tck.connect();
+        String json = "{\"type\":\"response.cancel\",\"response_id\":\"resp_not_active\"}";
+        tck.transport().sendEvent(RealtimeClientMessage.of(TckJson.map(json)));
+        wire.assertJson(wire.await("response.cancel"), json, "the response.cancel exactly as given");
+    }
+
+    @TckRule("RT-CLIENT-003")
+    default void requestResponseWithAndWithoutBody(TckHarness tck) {
+        Wire wire = tck.connect();
+        tck.transport().requestResponse();
+        ObjectNode auto = wire.await("response.create");
+        if (auto.has("response")) {
+            throw wire.violation("requestResponse() to send a response.create without a response body",
+                    "it has response " + auto.get("response"), auto);
+        }
+        finishResponse(wire, "resp_tck_1");
+        Map<String, Object> body = TckJson.map("{\"instructions\":\"Answer in French.\",\"metadata\":{\"k\":\"v\"}}");
+        tck.transport().requestResponse(body);
+        ObjectNode manual = wire.await("response.create");
+        if (!TckJson.tree(body).equals(manual.get("response"))) {
+            throw wire.violation("response " + TckJson.tree(body), "response " + manual.get("response"), manual);
+        }
+    }
+
+    @TckRule("RT-CLIENT-004")
+    default void sendMessageTextThenResponse(TckHarness tck) {
+        Wire wire = tck.connect();
+        tck.transport().sendMessage("hello there");
+        ObjectNode item = wire.await("conversation.item.create");
+        wire.assertJson(item, "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\","
+                + "\"content\":[{\"type\":\"input_text\",\"text\":\"hello there\"}]}}", "a user text message item");
+        wire.await("response.create");
+        List<String> types = wire.types();
+        if (types.indexOf("response.create") < types.indexOf("conversation.item.create")) {
+            throw new TckViolation("conversation.item.create before response.create", "wire order " + types,
+                    wire.lastClientFrames(3));
+        }
+    }
+
+    @TckRule("RT-CLIENT-005")
+    default void structuredMessageMapsPartsAndMergesExtraData(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeUserInput message = RealtimeUserInput.message(List.of(new UserContent.InputText("look at this"),
+                new UserContent.InputImage("data:image/png;base64,AAAA", Map.of("detail", "high"))));
+        tck.transport().sendMessage(message, Map.of("previous_item_id", "item_prev", "event_id", "evt_tck_msg"),
+                SendMessageOptions.NO_RESPONSE);
+        wire.assertJson(wire.await("conversation.item.create"), "{\"type\":\"conversation.item.create\","
+                + "\"event_id\":\"evt_tck_msg\",\"previous_item_id\":\"item_prev\",\"item\":{\"type\":\"message\","
+                + "\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"look at this\"},"
+                + "{\"type\":\"input_image\",\"image_url\":\"data:image/png;base64,AAAA\",\"detail\":\"high\"}]}}",
+                "the mapped message with the extra data at the top level");
+    }
+
+    @TckRule("RT-CLIENT-006")
+    default void sendMessageWithoutTriggerSendsNoResponseCreate(TckHarness tck) {
+        Wire wire = tck.connect();
+        tck.transport().sendMessage(RealtimeUserInput.text("no answer please"), Map.of(), SendMessageOptions.NO_RESPONSE);
+        wire.await("conversation.item.create");
+        wire.assertNone("response.create", "when triggerResponse is false");
+    }
+
+    @TckRule("RT-CLIENT-007")
+    default void addImageSendsAnImageItem(TckHarness tck) {
+        Wire wire = tck.connect();
+        tck.transport().addImage("https://images.example/cat.png");
+        wire.assertJson(wire.await("conversation.item.create"), "{\"type\":\"conversation.item.create\",\"item\":"
+                + "{\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_image\","
+                + "\"image_url\":\"https://images.example/cat.png\"}]}}", "a user message with one input_image");
+        wire.await("response.create");
+        finishResponse(wire, "resp_tck_img");
+        tck.transport().addImage("https://images.example/dog.png", false);
+        wire.await("conversation.item.create");
+        wire.assertNone("response.create", "for addImage(image, false)");
+    }
+
+    @TckRule("RT-CLIENT-008")
+    default void sendAudioUsesStandardBase64(TckHarness tck) {
+        Wire wire = tck.connect();
+        // bytes whose base64 needs '+', '/' and padding
+        byte[] first = {(byte) 0xFB, (byte) 0xEF, (byte) 0xBE, (byte) 0xFF, (byte) 0xFF, 0x01, 0x02};
+        tck.transport().sendAudio(first, false);
+        ObjectNode append = wire.await("input_audio_buffer.append");
+        String expected = Base64.getEncoder().encodeToString(first);
+        if (!expected.equals(append.path("audio").asString(null)) || append.has("event_id")) {
+            throw wire.violation("{\"type\":\"input_audio_buffer.append\",\"audio\":\"" + expected + "\"}",
+                    append.toString(), append);
+        }
+        wire.assertNone("input_audio_buffer.commit", "when sendAudio is called without commit");
+        byte[] second = {0x10, 0x20, 0x30};
+        tck.transport().sendAudio(second, true);
+        ObjectNode append2 = wire.await("input_audio_buffer.append");
+        if (!Base64.getEncoder().encodeToString(second).equals(append2.path("audio").asString(null))) {
+            throw wire.violation("audio " + Base64.getEncoder().encodeToString(second), append2.toString(), append2);
+        }
+        wire.assertJson(wire.await("input_audio_buffer.commit"), "{\"type\":\"input_audio_buffer.commit\"}",
+                "a commit after the append when commit is true");
+    }
+
+    @TckRule("RT-CLIENT-009")
+    default void sendAudioAcceptsAMegabyte(TckHarness tck) throws Exception {
+        Wire wire = tck.connect();
+        byte[] audio = new byte[1 << 20];
+        new Random(20261123).nextBytes(audio);
+        tck.transport().sendAudio(audio, false);
+        tck.awaitCondition(() -> decodedAppends(wire).length >= audio.length,
+                "all " + audio.length + " bytes in input_audio_buffer.append events",
+                () -> decodedAppends(wire).length + " bytes arrived");
+        assertThat(decodedAppends(wire)).as("the audio the server received").isEqualTo(audio);
+    }
+
+    private static byte[] decodedAppends(Wire wire) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (ObjectNode e : wire.clientEvents("input_audio_buffer.append")) {
+            out.writeBytes(Base64.getDecoder().decode(e.path("audio").asString("")));
+        }
+        return out.toByteArray();
+    }
+
+    @TckRule("RT-CLIENT-010")
+    default void updateSessionConfigSendsOneSessionUpdate(TckHarness tck) {
+        Wire wire = tck.connect();
+        tck.transport().updateSessionConfig(RealtimeSessionConfig.builder().instructions("Be brief.").voice("marin")
+                .build());
+        ObjectNode update = wire.await("session.update");
+        JsonNode session = update.path("session");
+        if (!"realtime".equals(session.path("type").asString(null))
+                || !"Be brief.".equals(session.path("instructions").asString(null))
+                || !"marin".equals(session.at("/audio/output/voice").asString(null)) || update.has("event_id")) {
+            throw wire.violation("a session.update with session.type realtime, instructions \"Be brief.\" and "
+                    + "audio.output.voice \"marin\" (and no event_id)", update.toString(), update);
+        }
+        wire.assertNone("session.update", "besides the one update");
+    }
+
+    @TckRule("RT-CLIENT-011")
+    default void sessionUpdateFillsInDefaults(TckHarness tck) {
+        Wire wire = tck.connect();
+        tck.transport().updateSessionConfig(RealtimeSessionConfig.builder().instructions("defaults").build());
+        ObjectNode update = wire.await("session.update");
+        JsonNode s = update.path("session");
+        String pcm = "{\"type\":\"audio/pcm\",\"rate\":24000}";
+        boolean ok = TckJson.tree(List.of("audio")).equals(s.path("output_modalities"))
+                && Wire.json(pcm).equals(s.at("/audio/input/format"))
+                && Wire.json(pcm).equals(s.at("/audio/output/format"))
+                && "semantic_vad".equals(s.at("/audio/input/turn_detection/type").asString(null));
+        if (!ok) {
+            throw wire.violation("output_modalities [\"audio\"], audio.input.format and audio.output.format " + pcm
+                    + ", audio.input.turn_detection.type semantic_vad", s.toString(), update);
+        }
+    }
+
+    @TckRule("RT-CLIENT-012")
+    default void turnDetectionUsesSnakeCaseAndKeepsFalsyValues(TckHarness tck) {
+        Wire wire = tck.connect();
+        TurnDetection.Config td = TurnDetection.Config.builder().type("server_vad").createResponse(false)
+                .interruptResponse(false).prefixPaddingMs(0).silenceDurationMs(0).idleTimeoutMs(0).threshold(0.0)
+                .build();
+        tck.transport().updateSessionConfig(RealtimeSessionConfig.builder()
+                .audio(new AudioConfig(new AudioInputConfig(null, null, null, td), null)).build());
+        ObjectNode update = wire.await("session.update");
+        JsonNode t = update.at("/session/audio/input/turn_detection");
+        boolean ok = "server_vad".equals(t.path("type").asString(null))
+                && t.path("create_response").isBoolean() && !t.path("create_response").asBoolean()
+                && t.path("interrupt_response").isBoolean() && !t.path("interrupt_response").asBoolean()
+                && isZero(t.path("prefix_padding_ms")) && isZero(t.path("silence_duration_ms"))
+                && isZero(t.path("idle_timeout_ms")) && isZero(t.path("threshold"))
+                && !t.has("createResponse") && !t.has("prefixPaddingMs");
+        if (!ok) {
+            throw wire.violation("turn_detection {type:server_vad, create_response:false, interrupt_response:false, "
+                    + "prefix_padding_ms:0, silence_duration_ms:0, idle_timeout_ms:0, threshold:0}", t.toString(), update);
+        }
+    }
+
+    private static boolean isZero(JsonNode n) {
+        return n.isNumber() && n.asDouble() == 0.0;
+    }
+
+    @TckRule("RT-CLIENT-013")
+    default void functionToolIsReducedToItsWireFields(TckHarness tck) {
+        Wire wire = tck.connect();
+        Map<String, Object> params = TckJson.map("{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}}}");
+        tck.transport().updateSessionConfig(RealtimeSessionConfig.builder()
+                .tools(List.of(new RealtimeTool.FunctionTool("weather", "Looks up the weather", params, true))).build());
+        ObjectNode update = wire.await("session.update");
+        JsonNode tools = update.at("/session/tools");
+        ObjectNode expected = Wire.json("{\"type\":\"function\",\"name\":\"weather\",\"description\":\"Looks up the "
+                + "weather\",\"parameters\":" + TckJson.tree(params) + "}");
+        if (!tools.isArray() || tools.size() != 1 || !expected.equals(tools.get(0))) {
+            throw wire.violation("session.tools [" + expected + "]", String.valueOf(tools), update);
+        }
+    }
+
+    @TckRule("RT-CLIENT-014")
+    default void functionCallOutputItemUpdateAndResponse(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeTransportLayer t = tck.transport();
+        TransportToolCallEvent call = new TransportToolCallEvent("item_fc_1", "call_tck_1", "weather",
+                "{\"city\":\"Paris\"}", "resp_fc", null);
+        t.sendFunctionCallOutput(call, "{\"temp\":21}", true);
+        wire.assertJson(wire.await("conversation.item.create"), "{\"type\":\"conversation.item.create\",\"item\":"
+                + "{\"type\":\"function_call_output\",\"output\":\"{\\\"temp\\\":21}\",\"call_id\":\"call_tck_1\"}}",
+                "a function_call_output item for the call");
+        wire.await("response.create");
+        RealtimeItem update = tck.events().await(TransportEventType.ITEM_UPDATE,
+                i -> i instanceof RealtimeItem.FunctionCall fc && fc.itemId().equals("item_fc_1"),
+                "an item_update for the function call item_fc_1");
+        RealtimeItem.FunctionCall fc = (RealtimeItem.FunctionCall) update;
+        assertThat(fc.status()).as("status of the item_update").isEqualTo(ItemStatus.COMPLETED);
+        assertThat(fc.output()).as("output of the item_update").isEqualTo("{\"temp\":21}");
+        finishResponse(wire, "resp_tck_fc");
+        t.sendFunctionCallOutput(call, "again", false);
+        wire.await("conversation.item.create");
+        wire.assertNone("response.create", "for sendFunctionCallOutput(..., false)");
+    }
+
+    @TckRule("RT-CLIENT-015")
+    default void interruptWithoutAudioDoesNothing(TckHarness tck) {
+        Wire wire = tck.connect();
+        tck.transport().interrupt();
+        wire.assertNone(e -> isType(e, "conversation.item.truncate") || isType(e, "response.cancel"),
+                "no truncate or cancel when no output audio is tracked");
+        tck.events().assertNone(TransportEventType.AUDIO_INTERRUPTED, "when no output audio is tracked");
+    }
+
+    @TckRule("RT-CLIENT-016")
+    default void interruptCancelsSignalsAndTruncates(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push(ServerEvents.responseCreated("resp_int"));
+        wire.push(ServerEvents.audioDelta("resp_int", "item_int", ServerEvents.pcmMillis(100)));
+        tck.events().await(TransportEventType.AUDIO);
+        tck.transport().interrupt();
+        ObjectNode truncate = wire.await("conversation.item.truncate");
+        ObjectNode cancel = wire.await("response.cancel");
+        tck.events().await(TransportEventType.AUDIO_INTERRUPTED);
+        if (!"item_int".equals(truncate.path("item_id").asString(null)) || truncate.path("content_index").asInt(-1) != 0) {
+            throw wire.violation("a truncate of item_int, content_index 0", truncate.toString(), truncate);
+        }
+        List<ObjectNode> events = wire.clientEvents();
+        if (events.indexOf(cancel) > events.indexOf(truncate)) {
+            throw wire.violation("response.cancel before conversation.item.truncate", "the truncate came first",
+                    truncate, cancel);
+        }
+        tck.transport().interrupt();
+        wire.assertNone(e -> isType(e, "conversation.item.truncate") || isType(e, "response.cancel"),
+                "nothing from a second interrupt()");
+        tck.events().assertNone(TransportEventType.AUDIO_INTERRUPTED, "from a second interrupt()");
+    }
+
+    @TckRule("RT-CLIENT-017")
+    default void truncateAudioEndIsAWholeNumberWithinTheAudio(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push(ServerEvents.responseCreated("resp_end"));
+        wire.push(ServerEvents.audioDelta("resp_end", "item_end", ServerEvents.pcmMillis(60)));
+        wire.push(ServerEvents.audioDelta("resp_end", "item_end", ServerEvents.pcmMillis(40)));
+        tck.events().await(TransportEventType.AUDIO);
+        tck.events().await(TransportEventType.AUDIO);
+        tck.transport().interrupt();
+        ObjectNode truncate = wire.await("conversation.item.truncate");
+        JsonNode end = truncate.path("audio_end_ms");
+        if (!end.isIntegralNumber() || end.asLong() < 0 || end.asLong() > 100) {
+            throw wire.violation("audio_end_ms a whole number in [0, 100] (100 ms of audio was received)",
+                    "audio_end_ms " + end, truncate);
+        }
+    }
+
+    @TckRule("RT-CLIENT-018")
+    default void wallClockTruncationFollowsElapsedTime(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push(ServerEvents.responseCreated("resp_wall"));
+        long pushed = System.nanoTime();
+        wire.push(ServerEvents.audioDelta("resp_wall", "item_wall", ServerEvents.pcmMillis(5000)));
+        tck.events().await(TransportEventType.AUDIO);
+        long received = System.nanoTime();
+        tck.events().assertNone(TransportEventType.AUDIO_DONE, "(waiting so that playback time passes)");
+        long before = System.nanoTime();
+        tck.transport().interrupt();
+        long after = System.nanoTime();
+        ObjectNode truncate = wire.await("conversation.item.truncate");
+        long end = truncate.path("audio_end_ms").asLong(-1);
+        if (!tck.capabilities().wallClockTruncation()) {
+            if (end < 0 || end > 5000) {
+                throw wire.violation("audio_end_ms within [0, 5000]", "audio_end_ms " + end, truncate);
+            }
+            tck.unsupported("wallClockTruncation", "a playback-based audio_end_ms was only checked to lie within the "
+                    + "audio received");
+            return;
+        }
+        long min = (before - received) / 1_000_000 - 50;
+        long max = (after - pushed) / 1_000_000 + 50;
+        if (end < min || end > max) {
+            throw wire.violation("audio_end_ms about the time since the first delta arrived, in [" + min + ", " + max
+                    + "] ms", "audio_end_ms " + end, truncate);
+        }
+    }
+
+    @TckRule("RT-CLIENT-019")
+    default void speechStartedTruncatesAndCancelsUnlessServerInterrupts(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push(ServerEvents.responseCreated("resp_vad1"));
+        wire.push(ServerEvents.audioDelta("resp_vad1", "item_vad1", ServerEvents.pcmMillis(50)));
+        tck.events().await(TransportEventType.AUDIO);
+        wire.push(ServerEvents.speechStarted("item_user1"));
+        ObjectNode truncate = wire.await("conversation.item.truncate");
+        if (!"item_vad1".equals(truncate.path("item_id").asString(null))) {
+            throw wire.violation("a truncate of item_vad1", truncate.toString(), truncate);
+        }
+        wire.await("response.cancel");
+        wire.push(ServerEvents.responseDone("resp_vad1"));
+        wire.push("{\"type\":\"session.updated\",\"session\":{\"type\":\"realtime\",\"audio\":{\"input\":{"
+                + "\"turn_detection\":{\"type\":\"server_vad\",\"interrupt_response\":true,\"create_response\":true}}}}}");
+        wire.push(ServerEvents.responseCreated("resp_vad2"));
+        wire.push(ServerEvents.audioDelta("resp_vad2", "item_vad2", ServerEvents.pcmMillis(50)));
+        tck.events().await(TransportEventType.AUDIO);
+        wire.push(ServerEvents.speechStarted("item_user2"));
+        ObjectNode truncate2 = wire.await("conversation.item.truncate");
+        if (!"item_vad2".equals(truncate2.path("item_id").asString(null))) {
+            throw wire.violation("a truncate of item_vad2", truncate2.toString(), truncate2);
+        }
+        wire.assertNone("response.cancel", "when the session lets the server interrupt (interrupt_response true)");
+    }
+
+    @TckRule("RT-CLIENT-020")
+    default void resetHistoryDeletesThenCreates(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeItem a = userMessage("item_a", "first");
+        RealtimeItem b = userMessage("item_b", "second");
+        RealtimeItem bChanged = userMessage("item_b", "second, changed");
+        RealtimeItem n = userMessage("item_n", "new");
+        tck.transport().resetHistory(List.of(a, b), List.of(bChanged, n));
+        ObjectNode d1 = wire.await("conversation.item.delete");
+        ObjectNode d2 = wire.await("conversation.item.delete");
+        ObjectNode c1 = wire.await("conversation.item.create");
+        ObjectNode c2 = wire.await("conversation.item.create");
+        List<String> deleted = List.of(d1.path("item_id").asString(""), d2.path("item_id").asString(""));
+        List<String> created = List.of(c1.at("/item/id").asString(""), c2.at("/item/id").asString(""));
+        List<ObjectNode> events = wire.clientEvents();
+        boolean ok = deleted.equals(List.of("item_a", "item_b")) && created.equals(List.of("item_n", "item_b"))
+                && events.indexOf(d2) < events.indexOf(c1)
+                && "second, changed".equals(c2.at("/item/content/0/text").asString(null))
+                && "user".equals(c2.at("/item/role").asString(null));
+        if (!ok) {
+            throw wire.violation("deletes of item_a, item_b, then creates of item_n, item_b (with the new text)",
+                    "deletes " + deleted + ", creates " + created, d1, d2, c1, c2);
+        }
+        wire.assertNone(e -> isType(e, "conversation.item.delete") || isType(e, "conversation.item.create"),
+                "no further history events");
+    }
+
+    private static RealtimeItem userMessage(String id, String text) {
+        return new RealtimeItem.Message(id, null, Role.USER, List.of(new ContentPart.InputText(text)),
+                ItemStatus.COMPLETED);
+    }
+
+    @TckRule("RT-CLIENT-021")
+    default void resetHistoryRejectsAssistantAudioBeforeSending(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeItem a = userMessage("item_keep", "keep");
+        RealtimeItem audio = new RealtimeItem.Message("item_voice", null, Role.ASSISTANT,
+                List.of(new ContentPart.OutputAudio(null, "hello")), ItemStatus.COMPLETED);
+        assertThatThrownBy(() -> tck.transport().resetHistory(List.of(a), List.of(audio)))
+                .as("resetHistory adding an assistant output_audio item").isInstanceOf(RuntimeException.class);
+        wire.assertNone(e -> isType(e, "conversation.item.delete") || isType(e, "conversation.item.create"),
+                "nothing sent by the rejected resetHistory");
+    }
+
+    @TckRule("RT-CLIENT-022")
+    default void mcpResponseSendsAnApprovalItem(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeItem.McpApprovalRequest request = new RealtimeItem.McpApprovalRequest("mcpr_tck", "docs", "search",
+                Map.of("q", "x"), null);
+        tck.transport().sendMcpResponse(request, false, "not today");
+        wire.assertJson(wire.await("conversation.item.create"), "{\"type\":\"conversation.item.create\","
+                + "\"previous_item_id\":\"mcpr_tck\",\"item\":{\"type\":\"mcp_approval_response\","
+                + "\"approval_request_id\":\"mcpr_tck\",\"approve\":false,\"reason\":\"not today\"}}",
+                "a rejection with its reason");
+        tck.transport().sendMcpResponse(request, true);
+        wire.assertJson(wire.await("conversation.item.create"), "{\"type\":\"conversation.item.create\","
+                + "\"previous_item_id\":\"mcpr_tck\",\"item\":{\"type\":\"mcp_approval_response\","
+                + "\"approval_request_id\":\"mcpr_tck\",\"approve\":true}}", "an approval without a reason key");
+        wire.assertNone("response.create", "after an MCP approval response");
+    }
+}

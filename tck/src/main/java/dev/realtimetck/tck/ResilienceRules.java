@@ -1,0 +1,168 @@
+package dev.realtimetck.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.realtimetck.api.ConnectionStatus;
+import dev.realtimetck.api.RealtimeClientMessage;
+import dev.realtimetck.api.RealtimeServerEvent;
+import dev.realtimetck.api.RealtimeTransportConnectOptions;
+import dev.realtimetck.api.RealtimeTransportLayer;
+import dev.realtimetck.api.TransportEventType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Rules for faults of the server and the network (group RESIL). */
+@Tag("resil")
+@ExtendWith(TckExtension.class)
+@DisplayNameGeneration(TckDisplayNames.class)
+public interface ResilienceRules extends TransportUnderTest {
+
+    @TckRule("RT-RESIL-001")
+    default void refusedHandshakeFailsConnect(TckHarness tck) {
+        RealtimeTransportLayer t = tck.transport();
+        RealtimeTransportConnectOptions wrongKey = RealtimeTransportConnectOptions.builder().apiKey("sk-refused-by-tck")
+                .url(tck.server().realtimeUrl()).model(TckHarness.MODEL).build();
+        tck.awaitFailure(ConnectionRules.connectOutcome(() -> t.connect(wrongKey)),
+                "connect() to fail when the server refuses the handshake (HTTP 401)", tck.timing().signalTimeout());
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        if (tck.events().statuses().contains(ConnectionStatus.CONNECTING)) {
+            tck.events().awaitStatus(ConnectionStatus.DISCONNECTED);
+        }
+        assertThat(tck.events().statuses()).as("connection_change events of a refused handshake")
+                .doesNotContain(ConnectionStatus.CONNECTED);
+        tck.connect();
+        assertThat(t.status()).as("status after connecting again with the right key").isEqualTo(ConnectionStatus.CONNECTED);
+    }
+
+    @TckRule("RT-RESIL-002")
+    default void droppedConnectionEndsDisconnectedAndReconnects(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeTransportLayer t = tck.transport();
+        tck.events().awaitStatus(ConnectionStatus.CONNECTED);
+        wire.push(ServerEvents.responseCreated("resp_drop"));
+        wire.push(ServerEvents.audioDelta("resp_drop", "item_drop", ServerEvents.pcmMillis(20)));
+        tck.events().await(TransportEventType.AUDIO);
+        tck.events().skipAll();
+        wire.session().drop();
+        tck.events().awaitStatus(ConnectionStatus.DISCONNECTED);
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        tck.events().assertNone(TransportEventType.CONNECTION_CHANGE, "after the one disconnected");
+        tck.connect();
+        assertThat(t.status()).as("status after reconnecting").isEqualTo(ConnectionStatus.CONNECTED);
+    }
+
+    @TckRule("RT-RESIL-003")
+    default void malformedFramesAreIgnored(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeTransportLayer t = tck.transport();
+        tck.events().awaitStatus(ConnectionStatus.CONNECTED);
+        tck.events().skipAll();
+        for (String bad : List.of("this is not json", "[1,2,3]", "\"just a string\"", "{\"no_type\":true}",
+                "{\"type\":42}", "{\"type\":null}", "{\"type\":\"rate_limits.updated\"")) {
+            wire.session().sendRawText(bad);
+        }
+        wire.push(ServerEvents.rateLimits(7));
+        RealtimeServerEvent next = tck.events().awaitAny("rate_limits.updated");
+        assertThat(next.get("tck_seq")).as("the valid event after the malformed ones").isEqualTo(7);
+        assertThat(tck.events().any()).as("raw events: only the valid one").hasSize(1);
+        tck.events().assertNone(TransportEventType.ERROR, "for malformed frames");
+        tck.events().assertNone(TransportEventType.CONNECTION_CHANGE, "for malformed frames");
+        assertThat(t.status()).isEqualTo(ConnectionStatus.CONNECTED);
+    }
+
+    @TckRule("RT-RESIL-004")
+    default void binaryFramesDoNotDisconnect(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeTransportLayer t = tck.transport();
+        tck.events().awaitStatus(ConnectionStatus.CONNECTED);
+        tck.events().skipAll();
+        wire.session().sendBinary(new byte[] {0, (byte) 0xFF, 0x13, 0x37, (byte) 0xC3});
+        wire.session().sendBinary("not json either".getBytes(StandardCharsets.UTF_8));
+        wire.push(ServerEvents.rateLimits(8));
+        assertThat(tck.events().awaitAny("rate_limits.updated").get("tck_seq")).isEqualTo(8);
+        tck.events().assertNone(TransportEventType.CONNECTION_CHANGE, "for binary frames");
+        assertThat(t.status()).isEqualTo(ConnectionStatus.CONNECTED);
+        t.sendEvent(RealtimeClientMessage.of(Map.of("type", "input_audio_buffer.clear")));
+        wire.await("input_audio_buffer.clear");
+    }
+
+    @TckRule("RT-RESIL-005")
+    default void unansweredHandshakeEnds(TckHarness tck) {
+        NeverAnsweringServer silent = tck.neverAnsweringServer();
+        RealtimeTransportLayer t = tck.transport(new TckTransportSettings(silent.url(), TckHarness.API_KEY,
+                tck.timing().signalTimeout()));
+        RealtimeTransportConnectOptions options = RealtimeTransportConnectOptions.builder().apiKey(TckHarness.API_KEY)
+                .url(silent.url()).model(TckHarness.MODEL).build();
+        CompletionStage<Void> connect = ConnectionRules.connectOutcome(() -> t.connect(options));
+        if (tck.capabilities().connectTimeout()) {
+            tck.awaitFailure(connect, "connect() to a server that never answers the handshake to fail by the "
+                    + "transport's own timeout", tck.timing().signalTimeout());
+        } else {
+            tck.awaitCondition(() -> silent.connections() > 0, "the transport to open a TCP connection",
+                    () -> "no connection was accepted");
+            try {
+                connect.toCompletableFuture().get(tck.timing().signalTimeout().toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+                throw new TckViolation("connect() not to succeed against a server that never answers",
+                        "it completed successfully", List.of());
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException expected) {
+                // still pending (no own timeout) or failed: both are fine; close ends it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            t.close();
+            tck.awaitFailure(connect, "connect() to fail once close() is called", tck.timing().signalTimeout());
+            tck.unsupported("connectTimeout", "without an own connect timeout, close() was checked to end the pending"
+                    + " connect");
+        }
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        assertThat(tck.events().statuses()).doesNotContain(ConnectionStatus.CONNECTED);
+    }
+
+    @TckRule("RT-RESIL-006")
+    default void closeDuringConnectFailsIt(TckHarness tck) {
+        NeverAnsweringServer silent = tck.neverAnsweringServer();
+        RealtimeTransportLayer t = tck.transport(new TckTransportSettings(silent.url(), TckHarness.API_KEY,
+                tck.timing().signalTimeout()));
+        RealtimeTransportConnectOptions options = RealtimeTransportConnectOptions.builder().apiKey(TckHarness.API_KEY)
+                .url(silent.url()).model(TckHarness.MODEL).build();
+        CompletionStage<Void> connect = ConnectionRules.connectOutcome(() -> t.connect(options));
+        tck.awaitCondition(() -> silent.connections() > 0 || connect.toCompletableFuture().isDone(),
+                "the transport to open a TCP connection", () -> "no connection was accepted");
+        t.close();
+        tck.awaitFailure(connect, "connect() to fail when close() is called while it is pending",
+                tck.timing().signalTimeout());
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        assertThat(tck.events().statuses()).doesNotContain(ConnectionStatus.CONNECTED);
+    }
+
+    @TckRule("RT-RESIL-007")
+    default void serverErrorsNeedNoErrorListener(TckHarness tck) {
+        RealtimeTransportLayer bare = tck.bareTransport();
+        List<RealtimeServerEvent> seen = new CopyOnWriteArrayList<>();
+        bare.onAny(seen::add);
+        tck.await(bare.connect(tck.options()), "connect() of a transport without an error listener");
+        Wire wire = tck.attachSession();
+        bare.requestResponse();
+        ObjectNode first = wire.await("response.create");
+        bare.requestResponse(Map.of("instructions", "after the error"));
+        wire.push(ServerEvents.error(first.path("event_id").asString(null), "conversation_already_has_active_response"));
+        if (tck.capabilities().responseSequencing()) {
+            wire.await(e -> "response.create".equals(e.path("type").asString(null))
+                    && "after the error".equals(e.at("/response/instructions").asString(null)),
+                    "the held-back request after the server error, with no error listener registered");
+        }
+        wire.push(ServerEvents.rateLimits(9));
+        tck.awaitCondition(() -> seen.stream().anyMatch(e -> e.type().equals("rate_limits.updated")),
+                "events after the server error to be processed", () -> "raw events seen: " + seen.size());
+        assertThat(bare.status()).isEqualTo(ConnectionStatus.CONNECTED);
+    }
+}

@@ -1,0 +1,243 @@
+package dev.realtimetck.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.realtimetck.api.ContentPart;
+import dev.realtimetck.api.ItemStatus;
+import dev.realtimetck.api.McpToolsListed;
+import dev.realtimetck.api.RealtimeItem;
+import dev.realtimetck.api.RealtimeServerEvent;
+import dev.realtimetck.api.Role;
+import dev.realtimetck.api.TextDelta;
+import dev.realtimetck.api.TranscriptDelta;
+import dev.realtimetck.api.TransportAudioEvent;
+import dev.realtimetck.api.TransportError;
+import dev.realtimetck.api.TransportEventType;
+import dev.realtimetck.api.TransportToolCallEvent;
+import dev.realtimetck.api.TurnDone;
+import dev.realtimetck.api.TurnStarted;
+import dev.realtimetck.api.Usage;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Rules of how server events become transport events (group SERVER). */
+@Tag("server")
+@ExtendWith(TckExtension.class)
+@DisplayNameGeneration(TckDisplayNames.class)
+public interface ServerEventRules extends TransportUnderTest {
+
+    @TckRule("RT-SERVER-001")
+    default void onAnySeesEveryFieldOfEveryEvent(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push("{\"type\":\"rate_limits.updated\",\"event_id\":\"evt_tck_rl\",\"rate_limits\":[],"
+                + "\"tck_unknown\":{\"kept\":[1,\"two\"]}}");
+        RealtimeServerEvent raw = tck.events().awaitAny("rate_limits.updated");
+        assertThat(raw.get("event_id")).as("event_id on the raw event").isEqualTo("evt_tck_rl");
+        assertThat(TckJson.tree(raw.get("tck_unknown"))).as("an unknown field on the raw event")
+                .isEqualTo(Wire.json("{\"kept\":[1,\"two\"]}"));
+        assertThat(raw.get("rate_limits")).as("rate_limits on the raw event").isEqualTo(List.of());
+    }
+
+    @TckRule("RT-SERVER-002")
+    default void unknownEventsReachOnlyOnAny(TckHarness tck) {
+        Wire wire = tck.connect();
+        tck.events().awaitStatus(dev.realtimetck.api.ConnectionStatus.CONNECTED);
+        tck.events().skipAll();
+        wire.push("{\"type\":\"tck.future_event\",\"payload\":{\"a\":1}}");
+        wire.push("{\"type\":\"response.audio.delta\",\"response_id\":\"r\",\"item_id\":\"i\",\"output_index\":0,"
+                + "\"content_index\":0,\"delta\":\"AAAA\"}");
+        tck.events().awaitAny("tck.future_event");
+        tck.events().awaitAny("response.audio.delta");
+        tck.events().assertNoneRecorded(r -> !r.name().equals(EventRecorder.ANY),
+                "no transport event for server events of unknown type (beta names included)");
+    }
+
+    @TckRule("RT-SERVER-003")
+    default void knownEventsAreEmittedUnderTheirName(TckHarness tck) {
+        Wire wire = tck.connect();
+        tck.events().listenServerEvent(tck.transport(), "input_audio_buffer.committed");
+        tck.events().listenServerEvent(tck.transport(), "response.output_audio.delta");
+        wire.push("{\"type\":\"input_audio_buffer.committed\",\"previous_item_id\":null,\"item_id\":\"item_c\"}");
+        wire.push(ServerEvents.audioDelta("resp_n", "item_n", new byte[] {1, 2}));
+        assertThat(tck.events().awaitServerEvent("input_audio_buffer.committed").get("item_id")).isEqualTo("item_c");
+        assertThat(tck.events().awaitServerEvent("response.output_audio.delta").get("item_id")).isEqualTo("item_n");
+    }
+
+    @TckRule("RT-SERVER-004")
+    default void serverErrorBecomesTheErrorEvent(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push("{\"type\":\"error\",\"event_id\":\"evt_tck_err\",\"error\":{\"type\":\"invalid_request_error\","
+                + "\"code\":\"tck_code\",\"message\":\"nope\",\"param\":null}}");
+        TransportError error = tck.events().await(TransportEventType.ERROR);
+        if (!(error instanceof TransportError.ServerError server)) {
+            throw new TckViolation("an error event carrying the server event (ServerError)", String.valueOf(error),
+                    List.of());
+        }
+        assertThat(server.event().type()).isEqualTo("error");
+        assertThat(server.event().get("event_id")).isEqualTo("evt_tck_err");
+        assertThat(TckJson.tree(server.event().get("error")).path("message").asString(null)).isEqualTo("nope");
+    }
+
+    @TckRule("RT-SERVER-005")
+    default void responseCreatedStartsATurn(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push(ServerEvents.responseCreated("resp_turn"));
+        TurnStarted started = tck.events().await(TransportEventType.TURN_STARTED);
+        assertThat(started.providerData().type()).isEqualTo("response.created");
+        assertThat(TckJson.tree(started.providerData().get("response")).path("id").asString(null))
+                .as("providerData.response.id").isEqualTo("resp_turn");
+    }
+
+    @TckRule("RT-SERVER-006")
+    default void responseDoneReportsUsageThenTurnDone(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push(ServerEvents.responseCreated("resp_done"));
+        wire.push("{\"type\":\"response.done\",\"response\":{\"id\":\"resp_done\",\"object\":\"realtime.response\","
+                + "\"status\":\"completed\",\"output\":[{\"id\":\"item_o\",\"type\":\"message\",\"role\":\"assistant\","
+                + "\"status\":\"completed\",\"content\":[{\"type\":\"output_text\",\"text\":\"hi\"}]}],"
+                + "\"usage\":{\"total_tokens\":15,\"input_tokens\":10,\"output_tokens\":5,"
+                + "\"input_token_details\":{\"cached_tokens\":1}}}}");
+        Usage usage = tck.events().await(TransportEventType.USAGE_UPDATE);
+        TurnDone done = tck.events().await(TransportEventType.TURN_DONE);
+        assertThat(usage.inputTokens()).as("usage_update.inputTokens").isEqualTo(10);
+        assertThat(usage.outputTokens()).as("usage_update.outputTokens").isEqualTo(5);
+        assertThat(done.response().id()).as("turn_done response id").isEqualTo("resp_done");
+        assertThat(done.response().output()).as("turn_done output").hasSize(1);
+        assertThat(done.response().usage().inputTokens()).as("turn_done usage.inputTokens").isEqualTo(10);
+        List<String> names = tck.events().transportEventNames();
+        assertThat(names.indexOf("usage_update")).as("usage_update before turn_done in " + names)
+                .isLessThan(names.lastIndexOf("turn_done"));
+    }
+
+    @TckRule("RT-SERVER-007")
+    default void audioDeltaBecomesDecodedAudio(TckHarness tck) {
+        Wire wire = tck.connect();
+        byte[] pcm = {0, 1, 2, 3, (byte) 0xFE, (byte) 0xFF, 127, -128};
+        wire.push(ServerEvents.audioDelta("resp_audio", "item_audio", pcm));
+        TransportAudioEvent audio = tck.events().await(TransportEventType.AUDIO);
+        assertThat(audio.copyBytes()).as("decoded audio bytes").isEqualTo(pcm);
+        assertThat(audio.responseId()).as("responseId").isEqualTo("resp_audio");
+    }
+
+    @TckRule("RT-SERVER-008")
+    default void typedAudioDeltaComesBeforeAudio(TckHarness tck) {
+        Wire wire = tck.connect();
+        tck.events().listenServerEvent(tck.transport(), "response.output_audio.delta");
+        wire.push(ServerEvents.audioDelta("resp_order", "item_order", new byte[] {9, 9}));
+        tck.events().await(TransportEventType.AUDIO);
+        tck.events().awaitServerEvent("response.output_audio.delta");
+        List<String> names = tck.events().names();
+        assertThat(names.indexOf("server:response.output_audio.delta")).as("typed delta before audio in " + names)
+                .isLessThan(names.indexOf("audio"));
+    }
+
+    @TckRule("RT-SERVER-009")
+    default void audioDoneIsSignalled(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push(ServerEvents.audioDelta("resp_ad", "item_ad", new byte[] {1, 1}));
+        wire.push("{\"type\":\"response.output_audio.done\",\"response_id\":\"resp_ad\",\"item_id\":\"item_ad\","
+                + "\"output_index\":0,\"content_index\":0}");
+        tck.events().await(TransportEventType.AUDIO_DONE);
+    }
+
+    @TckRule("RT-SERVER-010")
+    default void transcriptAndTextDeltas(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push("{\"type\":\"response.output_audio_transcript.delta\",\"response_id\":\"resp_tr\",\"item_id\":"
+                + "\"item_tr\",\"output_index\":0,\"content_index\":0,\"delta\":\"Hel\"}");
+        wire.push("{\"type\":\"response.output_text.delta\",\"response_id\":\"resp_tx\",\"item_id\":\"item_tx\","
+                + "\"output_index\":0,\"content_index\":0,\"delta\":\"lo\"}");
+        TranscriptDelta transcript = tck.events().await(TransportEventType.AUDIO_TRANSCRIPT_DELTA);
+        TextDelta text = tck.events().await(TransportEventType.OUTPUT_TEXT_DELTA);
+        assertThat(transcript).isEqualTo(new TranscriptDelta("Hel", "item_tr", "resp_tr"));
+        assertThat(text).isEqualTo(new TextDelta("lo", "item_tx", "resp_tx"));
+    }
+
+    @TckRule("RT-SERVER-011")
+    default void itemDeletedIsReported(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push("{\"type\":\"conversation.item.deleted\",\"item_id\":\"item_gone\"}");
+        assertThat(tck.events().await(TransportEventType.ITEM_DELETED).itemId()).isEqualTo("item_gone");
+    }
+
+    @TckRule("RT-SERVER-012")
+    default void transcriptionAndTruncationTriggerRetrieve(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push("{\"type\":\"conversation.item.input_audio_transcription.completed\",\"item_id\":\"item_said\","
+                + "\"content_index\":0,\"transcript\":\"hello\"}");
+        wire.assertJson(wire.await("conversation.item.retrieve"),
+                "{\"type\":\"conversation.item.retrieve\",\"item_id\":\"item_said\"}", "a retrieve of the transcribed item");
+        wire.push("{\"type\":\"conversation.item.truncated\",\"item_id\":\"item_cut\",\"content_index\":0,"
+                + "\"audio_end_ms\":120}");
+        wire.assertJson(wire.await("conversation.item.retrieve"),
+                "{\"type\":\"conversation.item.retrieve\",\"item_id\":\"item_cut\"}", "a retrieve of the truncated item");
+    }
+
+    @TckRule("RT-SERVER-013")
+    default void messageItemsBecomeItemUpdates(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push("{\"type\":\"conversation.item.added\",\"previous_item_id\":null,\"item\":{\"id\":\"item_msg\","
+                + "\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"hi\"}]}}");
+        RealtimeItem added = tck.events().await(TransportEventType.ITEM_UPDATE);
+        wire.push("{\"type\":\"conversation.item.done\",\"previous_item_id\":null,\"item\":{\"id\":\"item_msg\","
+                + "\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"hi\"}]}}");
+        RealtimeItem done = tck.events().await(TransportEventType.ITEM_UPDATE);
+        RealtimeItem.Message expectedAdded = new RealtimeItem.Message("item_msg", null, Role.USER,
+                List.of(new ContentPart.InputText("hi")), ItemStatus.IN_PROGRESS);
+        assertThat(added).as("item_update for conversation.item.added").isEqualTo(expectedAdded);
+        assertThat(done).as("item_update for conversation.item.done").isEqualTo(new RealtimeItem.Message("item_msg",
+                null, Role.USER, List.of(new ContentPart.InputText("hi")), ItemStatus.COMPLETED));
+    }
+
+    @TckRule("RT-SERVER-014")
+    default void completedFunctionCallIsReported(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push("{\"type\":\"response.output_item.done\",\"response_id\":\"resp_fn\",\"output_index\":0,\"item\":{"
+                + "\"id\":\"item_fn\",\"type\":\"function_call\",\"status\":\"completed\",\"call_id\":\"call_fn\","
+                + "\"name\":\"weather\",\"arguments\":\"{\\\"city\\\":\\\"Oslo\\\"}\"}}");
+        TransportToolCallEvent call = tck.events().await(TransportEventType.FUNCTION_CALL);
+        assertThat(call.callId()).as("callId").isEqualTo("call_fn");
+        assertThat(call.name()).as("name").isEqualTo("weather");
+        assertThat(call.arguments()).as("arguments").isEqualTo("{\"city\":\"Oslo\"}");
+        assertThat(call.id()).as("id").isEqualTo("item_fn");
+        List<String> names = tck.events().transportEventNames();
+        assertThat(names.indexOf("item_update")).as("item_update before function_call in " + names)
+                .isGreaterThanOrEqualTo(0).isLessThan(names.indexOf("function_call"));
+    }
+
+    @TckRule("RT-SERVER-015")
+    default void mcpCallCompletionAndApprovalRequest(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push("{\"type\":\"conversation.item.done\",\"previous_item_id\":null,\"item\":{\"id\":\"item_mcp\","
+                + "\"type\":\"mcp_call\",\"server_label\":\"docs\",\"name\":\"search\",\"arguments\":\"{}\","
+                + "\"output\":\"found\"}}");
+        RealtimeItem.McpCall call = tck.events().await(TransportEventType.MCP_TOOL_CALL_COMPLETED);
+        assertThat(call.itemId()).isEqualTo("item_mcp");
+        assertThat(call.output()).isEqualTo("found");
+        wire.push("{\"type\":\"conversation.item.done\",\"previous_item_id\":null,\"item\":{\"id\":\"mcpr_1\","
+                + "\"type\":\"mcp_approval_request\",\"server_label\":\"docs\",\"name\":\"delete\","
+                + "\"arguments\":\"{\\\"path\\\":\\\"/tmp\\\"}\"}}");
+        RealtimeItem.McpApprovalRequest request = tck.events().await(TransportEventType.MCP_APPROVAL_REQUEST);
+        assertThat(request.itemId()).isEqualTo("mcpr_1");
+        assertThat(request.serverLabel()).isEqualTo("docs");
+        assertThat(request.arguments()).isEqualTo(Map.of("path", "/tmp"));
+    }
+
+    @TckRule("RT-SERVER-016")
+    default void mcpToolsListedAndMcpCallRetrieve(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push("{\"type\":\"conversation.item.done\",\"previous_item_id\":null,\"item\":{\"id\":\"item_list\","
+                + "\"type\":\"mcp_list_tools\",\"server_label\":\"docs\",\"tools\":[{\"name\":\"search\","
+                + "\"input_schema\":{\"type\":\"object\"}}]}}");
+        McpToolsListed listed = tck.events().await(TransportEventType.MCP_TOOLS_LISTED);
+        assertThat(listed.serverLabel()).isEqualTo("docs");
+        assertThat(listed.tools()).hasSize(1);
+        assertThat(listed.tools().get(0).name()).isEqualTo("search");
+        wire.push("{\"type\":\"response.mcp_call.in_progress\",\"output_index\":0,\"item_id\":\"item_running\"}");
+        wire.assertJson(wire.await("conversation.item.retrieve"),
+                "{\"type\":\"conversation.item.retrieve\",\"item_id\":\"item_running\"}", "a retrieve of the MCP call");
+    }
+}

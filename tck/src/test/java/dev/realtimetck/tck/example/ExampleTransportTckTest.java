@@ -1,0 +1,30 @@
+package dev.realtimetck.tck.example;
+
+import dev.realtimetck.api.RealtimeTransportLayer;
+import dev.realtimetck.referencetransport.RealtimeWebSocketTransport;
+import dev.realtimetck.tck.RealtimeTransportTck;
+import dev.realtimetck.tck.TckTransportSettings;
+
+// EXAMPLE-START
+/** Runs the whole TCK on the reference transport: the one class an implementer writes. */
+public class ExampleTransportTckTest extends RealtimeTransportTck {
+
+    @Override
+    public RealtimeTransportLayer createTransport(TckTransportSettings settings) {
+        return referenceTransport(settings);
+    }
+
+    /** Builds the reference transport for the TCK's mock server. */
+    public static RealtimeTransportLayer referenceTransport(TckTransportSettings settings) {
+        RealtimeWebSocketTransport.Builder builder = RealtimeWebSocketTransport.builder()
+                .url(settings.url())
+                // bounds below the TCK's signal wait, so that RT-RESIL-005 and RT-SEQ-009 see them act
+                .connectTimeout(settings.signalTimeout().dividedBy(2))
+                .responseCreateTimeout(settings.signalTimeout());
+        if (settings.apiKey() != null) {
+            builder.apiKey(settings.apiKey());
+        }
+        return builder.build();
+    }
+}
+// EXAMPLE-END
