@@ -111,9 +111,15 @@ public final class MockRealtimeServer implements AutoCloseable {
 
             @Override
             public void register(MockSession session) {
+                boolean late;
                 synchronized (lock) {
                     sessions.add(session);
                     lock.notifyAll();
+                    late = closed;
+                }
+                if (late) {
+                    // connected while close() was running: it took its snapshot already, so close it here
+                    session.shutdown(1001, "mock server shutting down");
                 }
             }
         };

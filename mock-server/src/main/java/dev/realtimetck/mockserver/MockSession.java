@@ -104,10 +104,12 @@ public final class MockSession implements SessionContext {
             pending = !outbound.isEmpty() && !sending;
             sending = sending || pending;
         }
-        if (pending) {
+        channel.addCloseTask(ch -> onChannelClosed());
+        if (serverDropped) {
+            closeChannelNow();
+        } else if (pending) {
             pump();
         }
-        channel.addCloseTask(ch -> onChannelClosed());
         executor.execute(() -> callBehavior("onOpen", () -> behavior.onOpen(this)));
     }
 
@@ -416,11 +418,15 @@ public final class MockSession implements SessionContext {
         if (startPump) {
             pump();
         }
-        env.timer().schedule(() -> {
-            if (state != State.CLOSED) {
-                closeChannelNow();
-            }
-        }, FORCE_CLOSE_MILLIS, TimeUnit.MILLISECONDS);
+        try {
+            env.timer().schedule(() -> {
+                if (state != State.CLOSED) {
+                    closeChannelNow();
+                }
+            }, FORCE_CLOSE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            closeChannelNow(); // the server is stopping: no timer left to wait for the peer's close frame
+        }
     }
 
     @Override
@@ -453,13 +459,18 @@ public final class MockSession implements SessionContext {
         if (ch == null) {
             return;
         }
-        ch.getIoThread().execute(() -> {
-            try {
-                ch.close();
-            } catch (IOException e) {
-                LOG.debug("session {}: closing the connection failed", id, e);
-            }
-        });
+        try {
+            ch.getIoThread().execute(() -> {
+                try {
+                    ch.close();
+                } catch (IOException | RuntimeException e) {
+                    LOG.debug("session {}: closing the connection failed", id, e);
+                }
+            });
+        } catch (RuntimeException e) {
+            // the IO thread is gone (server stopping): the listener shutdown closes the connection
+            LOG.debug("session {}: could not schedule the close", id, e);
+        }
     }
 
     @Override
@@ -514,29 +525,73 @@ public final class MockSession implements SessionContext {
         pump();
     }
 
+    /**
+     * Sends the next queued frame. Undertow's WebSocket send paths are not safe against a concurrent close of
+     * the channel (server shutdown, a drop, the peer going away), so every send runs on the channel's own IO
+     * thread and only while the channel is still open; anything that fails ends the queue instead of throwing
+     * into a caller or a pool thread.
+     */
     private void pump() {
-        Outbound next;
         WebSocketChannel ch;
         synchronized (lock) {
             ch = channel;
-            next = ch == null ? null : outbound.poll();
+            if (ch == null || outbound.isEmpty()) {
+                sending = false;
+                return;
+            }
+        }
+        if (!ch.getIoThread().equals(Thread.currentThread())) {
+            pumpLater(ch);
+            return;
+        }
+        Outbound next;
+        synchronized (lock) {
+            next = outbound.poll();
             if (next == null) {
                 sending = false;
                 return;
             }
         }
-        next.send(ch, new WebSocketCallback<>() {
-            @Override
-            public void complete(WebSocketChannel c, Void context) {
-                c.getIoThread().execute(MockSession.this::pump);
-            }
+        if (!ch.isOpen() || ch.isCloseFrameSent()) {
+            abandonQueue(null);
+            return;
+        }
+        try {
+            next.send(ch, new WebSocketCallback<>() {
+                @Override
+                public void complete(WebSocketChannel c, Void context) {
+                    pumpLater(ch);
+                }
 
-            @Override
-            public void onError(WebSocketChannel c, Void context, Throwable throwable) {
-                LOG.debug("session {}: send failed", id, throwable);
-                c.getIoThread().execute(MockSession.this::pump);
-            }
-        });
+                @Override
+                public void onError(WebSocketChannel c, Void context, Throwable throwable) {
+                    LOG.debug("session {}: send failed", id, throwable);
+                    pumpLater(ch);
+                }
+            });
+        } catch (RuntimeException e) {
+            abandonQueue(e);
+        }
+    }
+
+    /** Continues the queue as a fresh IO-thread task (no recursion through synchronous send completions). */
+    private void pumpLater(WebSocketChannel ch) {
+        try {
+            ch.getIoThread().execute(this::pump);
+        } catch (RuntimeException e) {
+            abandonQueue(e);
+        }
+    }
+
+    /** The connection can no longer carry frames: forget what is queued so later sends start cleanly. */
+    private void abandonQueue(RuntimeException cause) {
+        if (cause != null) {
+            LOG.debug("session {}: the connection can no longer send", id, cause);
+        }
+        synchronized (lock) {
+            outbound.clear();
+            sending = false;
+        }
     }
 
     // ---------------------------------------------------------------- test API
