@@ -1,5 +1,6 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.scenario.WsTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimetck.mockserver.admin.AdminResponse;
@@ -48,7 +49,7 @@ class AdminApiTest {
         assertThat(health.get("validation").asString()).isEqualTo("off");
         assertThat(health.get("realtimeUrl").asString()).isEqualTo(server.realtimeUrl().toString());
 
-        try (TestClient client = TestClient.connect(URI.create(server.realtimeUrl() + "?model=m1"))) {
+        try (WsTestClient client = WsTestClient.connect(URI.create(server.realtimeUrl() + "?model=m1"))) {
             MockSession session = server.awaitSession(WAIT);
             client.send("{\"type\":\"response.create\"}");
             session.awaitClientEvent("response.create", WAIT);
@@ -81,7 +82,7 @@ class AdminApiTest {
 
     @Test
     void inputAudioAsWav() throws Exception {
-        try (TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             client.send(MockSessionTest.append(new byte[] {10, 20, 30, 40}));
             client.send("{\"type\":\"input_audio_buffer.commit\"}");
@@ -97,7 +98,7 @@ class AdminApiTest {
 
     @Test
     void pushCloseAndDrop() throws Exception {
-        try (TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             JsonNode sent = json(post("/sessions/" + session.id() + "/events",
                     "[{\"type\":\"response.output_text.delta\",\"delta\":\"a\"},"
@@ -119,7 +120,7 @@ class AdminApiTest {
             assertThat(json(post("/sessions/" + session.id() + "/events", "{\"type\":\"x\"}"), 409)
                     .get("error").get("code").asString()).isEqualTo("session_closed");
         }
-        try (TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             json(post("/sessions/" + session.id() + "/drop", ""), 202);
             assertThat(client.awaitClose()).doesNotStartWith("1000");
@@ -131,7 +132,7 @@ class AdminApiTest {
     @Test
     void strictServerRefusesToPushAnInvalidEvent() throws Exception {
         try (MockRealtimeServer strict = MockRealtimeServer.builder().behaviorFactory(SessionBehaviorFactory.silent())
-                .start(); TestClient client = TestClient.connect(strict.realtimeUrl())) {
+                .start(); WsTestClient client = WsTestClient.connect(strict.realtimeUrl())) {
             MockSession session = strict.awaitSession(WAIT);
             HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(strict.adminUrl()
                     + "/sessions/" + session.id() + "/events")).POST(HttpRequest.BodyPublishers.ofString(
@@ -145,7 +146,7 @@ class AdminApiTest {
 
     @Test
     void resetForgetsSessions() throws Exception {
-        try (TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             server.awaitSession(WAIT);
             JsonNode reset = json(post("/reset", ""), 200);
             assertThat(reset.get("sessionsForgotten").asInt()).isEqualTo(1);

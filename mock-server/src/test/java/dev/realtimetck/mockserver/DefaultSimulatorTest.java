@@ -1,5 +1,6 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.scenario.WsTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimetck.mockserver.simulator.RealtimeSimulator;
@@ -14,7 +15,7 @@ class DefaultSimulatorTest {
     @Test
     void defaultBehaviourIsTheSimulatorAndSendsSessionCreatedOnce() throws Exception {
         try (MockRealtimeServer server = MockRealtimeServer.builder().pacing(SimulatorOptions.Pacing.FAST).start();
-             TestClient client = TestClient.connect(URI.create(server.realtimeUrl() + "?model=gpt-realtime"))) {
+             WsTestClient client = WsTestClient.connect(URI.create(server.realtimeUrl() + "?model=gpt-realtime"))) {
             JsonNode created = client.nextEvent();
             assertThat(created.get("type").asString()).isEqualTo("session.created");
             assertThat(created.get("event_id").asString()).startsWith("event_");

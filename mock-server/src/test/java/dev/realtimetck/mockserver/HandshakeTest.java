@@ -1,5 +1,6 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.scenario.WsTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,23 +27,23 @@ class HandshakeTest {
     @Test
     void bearerKeyOpensSessionWithModelAndCallId() throws Exception {
         try (MockRealtimeServer server = silent().start();
-             TestClient client = TestClient.connect(
-                     URI.create(server.realtimeUrl() + "?model=gpt-realtime&call_id=rtc_123"), "sk-anything")) {
+             WsTestClient client = WsTestClient.connect(
+                     URI.create(server.realtimeUrl() + "?model=gpt-realtime&call_id=rtc_123"), "Bearer sk-anything")) {
             MockSession session = server.awaitSession(WAIT);
             assertThat(session.model()).contains("gpt-realtime");
             assertThat(session.callId()).contains("rtc_123");
             assertThat(session.id()).startsWith("sess_");
             assertThat(session.isOpen()).isTrue();
-            assertThat(client.socket.getSubprotocol()).isEmpty();
+            assertThat(client.socket().getSubprotocol()).isEmpty();
         }
     }
 
     @Test
     void browserSubprotocolKeyIsAcceptedAndRealtimeSelected() throws Exception {
         try (MockRealtimeServer server = silent().apiKey("ek_browser").start();
-             TestClient client = TestClient.connect(server.realtimeUrl(), null,
+             WsTestClient client = WsTestClient.connect(server.realtimeUrl(), null,
                      "realtime", "openai-insecure-api-key.ek_browser", "openai-agents-sdk.v0.1")) {
-            assertThat(client.socket.getSubprotocol()).isEqualTo("realtime");
+            assertThat(client.socket().getSubprotocol()).isEqualTo("realtime");
             assertThat(server.awaitSession(WAIT).isOpen()).isTrue();
         }
     }
@@ -58,7 +59,7 @@ class HandshakeTest {
             assertThat(error.get("code").asString()).isEqualTo("invalid_api_key");
             assertThat(error.get("message").asString()).contains("didn't provide an API key");
 
-            assertThatThrownBy(() -> TestClient.connect(server.realtimeUrl(), null))
+            assertThatThrownBy(() -> WsTestClient.connect(server.realtimeUrl(), null))
                     .isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(WebSocketHandshakeException.class)
                     .satisfies(e -> assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
@@ -74,11 +75,11 @@ class HandshakeTest {
             assertThat(wrong.statusCode()).isEqualTo(401);
             assertThat(wrong.body()).contains("invalid_api_key").doesNotContain("sk-wrong-secret");
 
-            assertThatThrownBy(() -> TestClient.connect(server.realtimeUrl(), "sk-three"))
+            assertThatThrownBy(() -> WsTestClient.connect(server.realtimeUrl(), "Bearer sk-three"))
                     .hasCauseInstanceOf(WebSocketHandshakeException.class);
-            assertThatThrownBy(() -> TestClient.connect(server.realtimeUrl(), null, "realtime",
+            assertThatThrownBy(() -> WsTestClient.connect(server.realtimeUrl(), null, "realtime",
                     "openai-insecure-api-key.sk-three")).hasCauseInstanceOf(WebSocketHandshakeException.class);
-            try (TestClient ok = TestClient.connect(server.realtimeUrl(), "sk-two")) {
+            try (WsTestClient ok = WsTestClient.connect(server.realtimeUrl(), "Bearer sk-two")) {
                 assertThat(server.awaitSession(WAIT).isOpen()).isTrue();
             }
             assertThat(server.sessions()).hasSize(1);

@@ -1,5 +1,6 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.scenario.WsTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +27,7 @@ class MockSessionTest {
 
     @Test
     void invalidJsonIsAnsweredWithErrorAndSessionStaysOpen() throws Exception {
-        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (MockRealtimeServer server = silentServer(); WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             client.send("{not json");
             JsonNode error = client.nextEvent("error").get("error");
@@ -52,9 +53,9 @@ class MockSessionTest {
 
     @Test
     void binaryFrameIsAnsweredWithError() throws Exception {
-        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (MockRealtimeServer server = silentServer(); WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
-            client.socket.sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).get(10, TimeUnit.SECONDS);
+            client.socket().sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}), true).get(10, TimeUnit.SECONDS);
             JsonNode error = client.nextEvent("error").get("error");
             assertThat(error.get("code").asString()).isEqualTo("invalid_event");
             assertThat(error.get("message").asString()).contains("Binary");
@@ -71,7 +72,7 @@ class MockSessionTest {
     void unknownTypeIsRejectedInTheRealApiStyleAndNotPassedOn() throws Exception {
         RecordingBehavior behavior = new RecordingBehavior();
         try (MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(s -> behavior).start();
-             TestClient client = TestClient.connect(server.realtimeUrl())) {
+             WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             client.send("{\"type\":\"session.frobnicate\",\"event_id\":\"e9\"}");
             JsonNode error = client.nextEvent("error").get("error");
             assertThat(error.get("code").asString()).isEqualTo("invalid_value");
@@ -88,7 +89,7 @@ class MockSessionTest {
 
     @Test
     void awaitConsumesInOrderAndFailureListsWhatArrived() throws Exception {
-        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (MockRealtimeServer server = silentServer(); WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             client.send("{\"type\":\"response.create\",\"event_id\":\"a\"}");
             client.send("{\"type\":\"input_audio_buffer.commit\"}");
@@ -108,7 +109,7 @@ class MockSessionTest {
 
     @Test
     void assertNoClientEventPassesOnSilenceAndFailsOnMatch() throws Exception {
-        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (MockRealtimeServer server = silentServer(); WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             session.assertNoClientEvent(e -> true, Duration.ofMillis(100));
             client.send("{\"type\":\"response.cancel\"}");
@@ -120,7 +121,7 @@ class MockSessionTest {
 
     @Test
     void pushedEventsArriveInOrderWithEventIdsAndAreLogged() throws Exception {
-        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (MockRealtimeServer server = silentServer(); WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             for (int i = 0; i < 50; i++) {
                 session.send("{\"type\":\"response.output_text.delta\",\"delta\":\"" + i + "\"}");
@@ -132,8 +133,8 @@ class MockSessionTest {
                 assertThat(event.get("delta").asString()).isEqualTo(String.valueOf(i));
                 assertThat(event.get("event_id").asString()).startsWith("event_");
             }
-            assertThat(client.nextText()).isEqualTo("not json at all");
-            assertThat(client.nextText()).isEqualTo("BINARY:" + Base64.getEncoder().encodeToString(new byte[] {9}));
+            assertThat(client.next()).isEqualTo("not json at all");
+            assertThat(client.next()).isEqualTo("BINARY:" + Base64.getEncoder().encodeToString(new byte[] {9}));
             List<Frame> frames = session.frames();
             assertThat(frames).hasSize(52);
             assertThat(frames).extracting(Frame::seq).isSorted();
@@ -147,7 +148,7 @@ class MockSessionTest {
 
     @Test
     void serverCloseReachesClientAndIsLogged() throws Exception {
-        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (MockRealtimeServer server = silentServer(); WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             session.send("{\"type\":\"response.output_text.delta\",\"delta\":\"last\"}");
             session.close(4000, "scripted close");
@@ -168,9 +169,9 @@ class MockSessionTest {
 
     @Test
     void clientCloseIsEchoedAndLogged() throws Exception {
-        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (MockRealtimeServer server = silentServer(); WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
-            client.socket.sendClose(1000, "done").get(10, TimeUnit.SECONDS);
+            client.socket().sendClose(1000, "done").get(10, TimeUnit.SECONDS);
             assertThat(client.awaitClose()).startsWith("1000");
             session.awaitClosed(WAIT);
             assertThat(session.frames()).extracting(Frame::direction, Frame::kind, Frame::closeCode)
@@ -182,7 +183,7 @@ class MockSessionTest {
 
     @Test
     void dropEndsTheConnectionWithoutCloseFrame() throws Exception {
-        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (MockRealtimeServer server = silentServer(); WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             session.drop();
             String outcome = client.awaitClose();
@@ -200,7 +201,7 @@ class MockSessionTest {
     void clientAbortIsLoggedAsClientDropAndBehaviourSeesClose() throws Exception {
         RecordingBehavior behavior = new RecordingBehavior();
         try (MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(s -> behavior).start()) {
-            TestClient client = TestClient.connect(server.realtimeUrl());
+            WsTestClient client = WsTestClient.connect(server.realtimeUrl());
             MockSession session = server.awaitSession(WAIT);
             client.close();
             session.awaitClosed(WAIT);
@@ -215,7 +216,7 @@ class MockSessionTest {
     @Test
     void frameLogIsBoundedAndDropsOldestFirst() throws Exception {
         try (MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(SessionBehaviorFactory.silent())
-                .maxFrames(5).start(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+                .maxFrames(5).start(); WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             for (int i = 0; i < 8; i++) {
                 client.send("{\"type\":\"input_audio_buffer.clear\",\"event_id\":\"c" + i + "\"}");
@@ -230,7 +231,7 @@ class MockSessionTest {
 
     @Test
     void inputAudioIsCapturedInTheLastSessionUpdateFormat() throws Exception {
-        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (MockRealtimeServer server = silentServer(); WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             client.send(append(new byte[] {1, 2, 3, 4}));
             client.send("{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"audio\":{\"input\":"
@@ -253,7 +254,7 @@ class MockSessionTest {
 
     @Test
     void largeAppendFramesAreAccepted() throws Exception {
-        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (MockRealtimeServer server = silentServer(); WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             byte[] audio = new byte[3 * 1024 * 1024];
             audio[audio.length - 1] = 7;
@@ -297,8 +298,8 @@ class MockSessionTest {
         };
         try (MockRealtimeServer server = MockRealtimeServer.builder().validation(ValidationMode.OFF)
                 .behaviorFactory(factory).start();
-             TestClient bad = TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=bad"));
-             TestClient good = TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=good"))) {
+             WsTestClient bad = WsTestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=bad"));
+             WsTestClient good = WsTestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=good"))) {
             List<MockSession> sessions = server.awaitSessionCount(2, WAIT);
             MockSession badSession = sessions.stream().filter(s -> s.model().orElse("").equals("bad")).findFirst()
                     .orElseThrow();
@@ -337,16 +338,16 @@ class MockSessionTest {
         };
         try (MockRealtimeServer server = MockRealtimeServer.builder().validation(ValidationMode.OFF)
                 .behaviorFactory(factory).start();
-             TestClient stuck = TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=stuck"));
-             TestClient fine = TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=fine"))) {
+             WsTestClient stuck = WsTestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=stuck"));
+             WsTestClient fine = WsTestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=fine"))) {
             stuck.send("{\"type\":\"response.create\",\"event_id\":\"s1\"}");
             for (int i = 0; i < 5; i++) {
                 fine.send("{\"type\":\"response.create\",\"event_id\":\"f" + i + "\"}");
-                assertThat(fine.nextText()).isEqualTo("f" + i);
+                assertThat(fine.next()).isEqualTo("f" + i);
             }
-            assertThat(stuck.texts).isEmpty();
+            assertThat(stuck.poll(Duration.ZERO)).isNull();
             release.countDown();
-            assertThat(stuck.nextText()).isEqualTo("s1");
+            assertThat(stuck.next()).isEqualTo("s1");
         }
     }
 
@@ -365,26 +366,26 @@ class MockSessionTest {
         int count = 12;
         try (MockRealtimeServer server = MockRealtimeServer.builder().validation(ValidationMode.OFF)
                 .behaviorFactory(echo).start()) {
-            List<TestClient> clients = new java.util.ArrayList<>();
+            List<WsTestClient> clients = new java.util.ArrayList<>();
             try {
                 for (int c = 0; c < count; c++) {
-                    clients.add(TestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=m" + c)));
+                    clients.add(WsTestClient.connect(java.net.URI.create(server.realtimeUrl() + "?model=m" + c)));
                 }
                 for (int i = 0; i < 20; i++) {
                     for (int c = 0; c < count; c++) {
-                        clients.get(c).socket.sendText("{\"type\":\"response.create\",\"event_id\":\"" + i
+                        clients.get(c).socket().sendText("{\"type\":\"response.create\",\"event_id\":\"" + i
                                 + "\"}", true).get(10, TimeUnit.SECONDS);
                     }
                 }
                 for (int c = 0; c < count; c++) {
                     for (int i = 0; i < 20; i++) {
-                        assertThat(clients.get(c).nextText()).isEqualTo("m" + c + ":" + i);
+                        assertThat(clients.get(c).next()).isEqualTo("m" + c + ":" + i);
                     }
                 }
                 assertThat(server.awaitSessionCount(count, WAIT)).hasSize(count)
                         .allSatisfy(s -> assertThat(s.clientEvents()).hasSize(20));
             } finally {
-                clients.forEach(TestClient::close);
+                clients.forEach(WsTestClient::close);
             }
         }
     }
@@ -392,20 +393,20 @@ class MockSessionTest {
     @Test
     void scheduledTasksRunOnTheSessionAndCanBeCancelled() throws Exception {
         CountDownLatch ran = new CountDownLatch(1);
-        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (MockRealtimeServer server = silentServer(); WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             java.util.concurrent.Future<?> cancelled = session.schedule(Duration.ofSeconds(30), ran::countDown);
             assertThat(cancelled.cancel(false)).isTrue();
             session.schedule(Duration.ofMillis(10), () -> session.sendRawText("{\"type\":\"tick\"}"));
             session.schedule(Duration.ZERO, ran::countDown);
             assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(client.nextText()).isEqualTo("{\"type\":\"tick\"}");
+            assertThat(client.next()).isEqualTo("{\"type\":\"tick\"}");
         }
     }
 
     @Test
     void resetClosesAndForgetsSessions() throws Exception {
-        try (MockRealtimeServer server = silentServer(); TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (MockRealtimeServer server = silentServer(); WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             server.awaitSession(WAIT);
             CountDownLatch listener = new CountDownLatch(1);
             server.addResetListener(listener::countDown);

@@ -1,5 +1,6 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.scenario.WsTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -16,7 +17,7 @@ class SchemaValidationTest {
     void strictAnswersASchemaViolationWithAnErrorAndKeepsTheSessionOpen() throws Exception {
         RecordingBehavior behavior = new RecordingBehavior();
         try (MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(s -> behavior).start();
-             TestClient client = TestClient.connect(server.realtimeUrl())) {
+             WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             client.send("{\"type\":\"response.create\",\"event_id\":42}");
             JsonNode error = client.nextEvent("error").get("error");
             assertThat(error.get("type").asString()).isEqualTo("invalid_request_error");
@@ -33,12 +34,12 @@ class SchemaValidationTest {
     void strictDoesNotSendAServerEventOfUnknownType() throws Exception {
         try (MockRealtimeServer server = MockRealtimeServer.builder()
                 .behaviorFactory(SessionBehaviorFactory.silent()).start();
-             TestClient client = TestClient.connect(server.realtimeUrl())) {
+             WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             session.send("{\"type\":\"no.such.event\"}");
             assertThat(session.awaitProblem("not sent", WAIT)).contains("no.such.event");
             session.sendRawText("{\"type\":\"no.such.event\"}");
-            assertThat(client.nextText()).as("raw frames are not validated").isEqualTo("{\"type\":\"no.such.event\"}");
+            assertThat(client.next()).as("raw frames are not validated").isEqualTo("{\"type\":\"no.such.event\"}");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.scenario.WsTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -45,7 +46,7 @@ class SessionShutdownRaceTest {
     void serverCloseWhileASessionFloodsTheConnectionDoesNotThrow() throws Exception {
         Flooder flooder = new Flooder();
         MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(s -> flooder).start();
-        try (TestClient client = TestClient.connect(server.realtimeUrl())) {
+        try (WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             assertThat(flooder.flooding.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThatCode(server::close).doesNotThrowAnyException();
@@ -62,7 +63,7 @@ class SessionShutdownRaceTest {
     void dropWhileFloodingEndsTheConnectionAndLaterSendsAreIgnored() throws Exception {
         Flooder flooder = new Flooder();
         try (MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(s -> flooder).start();
-             TestClient client = TestClient.connect(server.realtimeUrl())) {
+             WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             assertThat(flooder.flooding.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
             session.drop();

@@ -1,5 +1,6 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.scenario.WsTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -38,7 +39,7 @@ class ValidationModeTest {
     void strictRejectsInvalidClientEventsWithParamAndEventId() throws Exception {
         RecordingBehavior behavior = new RecordingBehavior();
         try (MockRealtimeServer server = server(ValidationMode.STRICT, behavior);
-             TestClient client = TestClient.connect(server.realtimeUrl())) {
+             WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             client.send("{\"type\":\"session.update\",\"event_id\":\"ev_7\",\"bad\":true}");
             JsonNode error = client.nextEvent("error").get("error");
             assertThat(error.get("type").asString()).isEqualTo("invalid_request_error");
@@ -57,7 +58,7 @@ class ValidationModeTest {
     void warnDeliversInvalidClientEventsAndRecordsAProblem() throws Exception {
         RecordingBehavior behavior = new RecordingBehavior();
         try (MockRealtimeServer server = server(ValidationMode.WARN, behavior);
-             TestClient client = TestClient.connect(server.realtimeUrl())) {
+             WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             client.send("{\"type\":\"session.update\",\"bad\":true}");
             assertThat(behavior.events.poll(10, TimeUnit.SECONDS).get("bad").asBoolean()).isTrue();
             assertThat(server.awaitSession(WAIT).awaitProblem("violates the schema", WAIT))
@@ -69,7 +70,7 @@ class ValidationModeTest {
     void offDeliversWithoutProblems() throws Exception {
         RecordingBehavior behavior = new RecordingBehavior();
         try (MockRealtimeServer server = server(ValidationMode.OFF, behavior);
-             TestClient client = TestClient.connect(server.realtimeUrl())) {
+             WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             client.send("{\"type\":\"session.update\",\"bad\":true}");
             assertThat(behavior.events.poll(10, TimeUnit.SECONDS)).isNotNull();
             MockSession session = server.awaitSession(WAIT);
@@ -82,7 +83,7 @@ class ValidationModeTest {
     @Test
     void strictDoesNotSendInvalidServerEvents() throws Exception {
         try (MockRealtimeServer server = server(ValidationMode.STRICT, new RecordingBehavior());
-             TestClient client = TestClient.connect(server.realtimeUrl())) {
+             WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             session.send("{\"type\":\"session.updated\",\"bad\":true}");
             session.send("{\"type\":\"session.updated\",\"n\":2}");
@@ -96,7 +97,7 @@ class ValidationModeTest {
     @Test
     void warnSendsInvalidServerEventsAndRecordsAProblem() throws Exception {
         try (MockRealtimeServer server = server(ValidationMode.WARN, new RecordingBehavior());
-             TestClient client = TestClient.connect(server.realtimeUrl())) {
+             WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
             MockSession session = server.awaitSession(WAIT);
             session.send("{\"type\":\"session.updated\",\"bad\":true}");
             assertThat(client.nextEvent().get("bad").asBoolean()).isTrue();

@@ -36,6 +36,11 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
         socket = builder.buildAsync(url, this).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
+    /** The underlying JDK socket, for tests that send raw frames or read the negotiated subprotocol. */
+    public WebSocket socket() {
+        return socket;
+    }
+
     public static WsTestClient connect(URI url) throws Exception {
         return new WsTestClient(url, "Bearer test-key", new String[0]);
     }
