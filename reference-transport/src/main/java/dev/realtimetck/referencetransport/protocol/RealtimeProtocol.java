@@ -330,7 +330,9 @@ public final class RealtimeProtocol {
         try {
             if (parsed instanceof FrameReader.AudioDelta delta) {
                 router.audioDelta(delta);
-            } else {
+            } else if (parsed instanceof FrameReader.TextualDelta delta) {
+                router.textualDelta(delta);
+            } else if (parsed != FrameReader.SKIPPED) {
                 router.route((JsonNode) parsed);
             }
         } finally {
