@@ -81,6 +81,24 @@ class DispatchPathsTest {
     }
 
     @Test
+    void treeBuiltWhileStreamingEqualsJacksonsReadTree() {
+        List<String> frames = List.of(
+                "{\"type\":\"t\",\"i\":-1,\"l\":9000000000,\"big\":123456789012345678901234567890,\"d\":1.25,"
+                        + "\"e\":-1e300,\"s\":\"caf\\u00e9\",\"b\":true,\"f\":false,\"n\":null,\"a\":[1,\"x\",[],{},"
+                        + "{\"k\":[false,null,2.5,[[]]]}],\"o\":{\"nested\":{\"deep\":[{\"z\":0}],\"dup\":1,\"dup\":2}}}",
+                "{\"event_id\":\"e\",\"type\":{\"not\":\"a string\"},\"x\":[]}",
+                "{}");
+        for (String frame : frames) {
+            Object parsed = FrameReader.read(Json.MAPPER.createParser(frame), type -> true);
+            assertThat(parsed).as(frame).isEqualTo(Json.MAPPER.readTree(frame));
+        }
+        for (String malformed : List.of("{\"type\":\"t\",\"a\":[1,2", "{\"type\":\"t\",\"o\":{\"k\":1",
+                "{\"type\":\"t\",\"o\":{\"k\":}}", "{\"type\":\"t\"} {}", "{\"type\":\"t\",\"a\":[1,]}")) {
+            assertThat(FrameReader.read(Json.MAPPER.createParser(malformed), type -> true)).as(malformed).isNull();
+        }
+    }
+
+    @Test
     void rawCopyMapMatchesJacksonsTreeToValue() {
         String json = "{\"type\":\"t\",\"i\":1,\"l\":9000000000,\"big\":123456789012345678901234567890,"
                 + "\"d\":1.25,\"e\":1e300,\"s\":\"caf\\u00e9\",\"b\":true,\"n\":null,"
