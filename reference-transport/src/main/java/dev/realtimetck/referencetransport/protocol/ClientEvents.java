@@ -4,22 +4,12 @@ import dev.realtimetck.api.RealtimeItem;
 import dev.realtimetck.api.RealtimeUserInput;
 import dev.realtimetck.api.TransportToolCallEvent;
 import dev.realtimetck.api.UserContent;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Client frames of rules A9-A14, A26, A29, A35 and the B14/B21 retrieve follow-ups. */
 final class ClientEvents {
-
-    private static final byte[] APPEND_PREFIX =
-            "{\"type\":\"input_audio_buffer.append\",\"audio\":\"".getBytes(StandardCharsets.ISO_8859_1);
-    private static final byte[] APPEND_SUFFIX = "\"}".getBytes(StandardCharsets.ISO_8859_1);
 
     static final String COMMIT = "{\"type\":\"input_audio_buffer.commit\"}";
     static final String CANCEL = "{\"type\":\"response.cancel\"}";
@@ -56,35 +46,6 @@ final class ClientEvents {
         ObjectNode node = content.addObject();
         node.put("type", "input_text");
         node.put("text", text);
-    }
-
-    /**
-     * A14: {@code input_audio_buffer.append}, built as bytes (JSON prefix, base64 written straight after it,
-     * suffix) and turned into one Latin-1 string, so the audio is never held as an intermediate String.
-     */
-    static String audioAppend(ByteBuffer audio) {
-        ByteBuffer src = audio.duplicate();
-        int length = src.remaining();
-        int encoded = 4 * ((length + 2) / 3);
-        byte[] frame = new byte[APPEND_PREFIX.length + encoded + APPEND_SUFFIX.length];
-        System.arraycopy(APPEND_PREFIX, 0, frame, 0, APPEND_PREFIX.length);
-        ArrayWriter writer = new ArrayWriter(frame, APPEND_PREFIX.length);
-        try (OutputStream base64 = Base64.getEncoder().wrap(writer)) {
-            if (src.hasArray()) {
-                base64.write(src.array(), src.arrayOffset() + src.position(), length);
-            } else {
-                byte[] chunk = new byte[Math.min(length, 8192)];
-                while (src.hasRemaining()) {
-                    int n = Math.min(chunk.length, src.remaining());
-                    src.get(chunk, 0, n);
-                    base64.write(chunk, 0, n);
-                }
-            }
-        } catch (IOException impossible) {
-            throw new UncheckedIOException(impossible);
-        }
-        System.arraycopy(APPEND_SUFFIX, 0, frame, APPEND_PREFIX.length + encoded, APPEND_SUFFIX.length);
-        return new String(frame, StandardCharsets.ISO_8859_1);
     }
 
     /** A26 step 1. */
@@ -137,27 +98,5 @@ final class ClientEvents {
         ObjectNode event = Json.event("session.update");
         event.set("session", session);
         return Json.write(event);
-    }
-
-    /** Writes into a pre-sized array from an offset; the base64 length is known up front. */
-    private static final class ArrayWriter extends OutputStream {
-        private final byte[] target;
-        private int position;
-
-        ArrayWriter(byte[] target, int position) {
-            this.target = target;
-            this.position = position;
-        }
-
-        @Override
-        public void write(int b) {
-            target[position++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            System.arraycopy(b, off, target, position, len);
-            position += len;
-        }
     }
 }

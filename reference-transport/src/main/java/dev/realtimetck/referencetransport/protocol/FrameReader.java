@@ -14,12 +14,29 @@ import tools.jackson.databind.node.ObjectNode;
  * Parses one inbound frame exactly once. When {@code type} is the first property (as the server sends it) and
  * is {@code response.output_audio.delta}, and nobody needs the whole event as a tree, the rest is streamed: only
  * {@code response_id}, {@code item_id}, {@code content_index} and {@code delta} are kept, and the base64 text is
- * decoded from the parser's character buffer with {@link Base64} without an intermediate String. Every other frame
- * becomes a tree. Malformed frames give null (B1).
+ * decoded from the parser's character buffer with {@link Base64} without an intermediate String. Text and
+ * transcript deltas are streamed the same way (ids and delta only); a frame whose type derives no transport event
+ * ({@link ServerEventRouter#DERIVES}) is only checked to be well formed and gives {@link #SKIPPED}. Every other
+ * frame becomes a tree: scalars from the parser, {@code readTree} only for objects and arrays. Malformed frames
+ * give null (B1).
  */
 final class FrameReader {
 
     static final String AUDIO_DELTA = "response.output_audio.delta";
+    static final String TEXT_DELTA = "response.output_text.delta";
+    static final String TRANSCRIPT_DELTA = "response.output_audio_transcript.delta";
+
+    /** A well-formed frame whose type derives nothing and that nobody listens to: only the frame bookkeeping runs. */
+    static final Object SKIPPED = new Object() {
+        @Override
+        public String toString() {
+            return "SKIPPED";
+        }
+    };
+
+    /** A streamed text or transcript delta (fields absent or not strings in the frame are null). */
+    record TextualDelta(String type, String responseId, String itemId, String delta) {
+    }
 
     /** The streamed audio delta (fields absent in the frame are null / -1). */
     record AudioDelta(String responseId, String itemId, int contentIndex, byte[] audio) {
@@ -34,7 +51,7 @@ final class FrameReader {
 
     /**
      * @param needsTree whether the event of a given type must be a tree (someone listens to the raw event)
-     * @return a {@link JsonNode} root, an {@link AudioDelta}, or null for a malformed frame
+     * @return a {@link JsonNode} root, an {@link AudioDelta}, a {@link TextualDelta}, {@link #SKIPPED}, or null for a malformed frame
      */
     static Object read(JsonParser parser, Predicate<String> needsTree) {
         try (parser) {
@@ -47,19 +64,26 @@ final class FrameReader {
                 JsonToken value = parser.nextToken();
                 if (value == JsonToken.VALUE_STRING) {
                     String type = parser.getString();
-                    if (type.equals(AUDIO_DELTA) && !needsTree.test(type)) {
-                        return streamAudioDelta(parser);
+                    if (!needsTree.test(type)) {
+                        if (type.equals(AUDIO_DELTA)) {
+                            return streamAudioDelta(parser);
+                        }
+                        if (type.equals(TEXT_DELTA) || type.equals(TRANSCRIPT_DELTA)) {
+                            return streamTextDelta(parser, type);
+                        }
+                        if (!ServerEventRouter.DERIVES.contains(type)) {
+                            return skipRest(parser);
+                        }
                     }
                     root.put("type", type);
                 } else {
-                    root.set("type", VALUE.readTree(parser));
+                    putValue(root, "type", value, parser);
                 }
                 token = parser.nextToken();
             }
             while (token == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
-                parser.nextToken();
-                root.set(name, VALUE.readTree(parser));
+                putValue(root, name, parser.nextToken(), parser);
                 token = parser.nextToken();
             }
             if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
@@ -69,6 +93,61 @@ final class FrameReader {
         } catch (JacksonException malformed) {
             return null;
         }
+    }
+
+    /** Scalars straight from the parser (the node types readTree would give); objects and arrays as trees. */
+    private static void putValue(ObjectNode root, String name, JsonToken value, JsonParser parser) {
+        if (value == null) {
+            throw new IllegalStateException("unreachable: a property name is always followed by a value");
+        }
+        switch (value) {
+            case VALUE_STRING -> root.put(name, parser.getString());
+            case VALUE_TRUE -> root.put(name, true);
+            case VALUE_FALSE -> root.put(name, false);
+            case VALUE_NULL -> root.putNull(name);
+            case VALUE_NUMBER_INT -> {
+                switch (parser.getNumberType()) {
+                    case INT -> root.put(name, parser.getIntValue());
+                    case LONG -> root.put(name, parser.getLongValue());
+                    default -> root.set(name, VALUE.readTree(parser));
+                }
+            }
+            default -> root.set(name, VALUE.readTree(parser));
+        }
+    }
+
+    /** A frame nobody needs beyond its type: checked to be one well-formed object, otherwise ignored. */
+    private static Object skipRest(JsonParser parser) {
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+            parser.nextToken();
+            parser.skipChildren();
+        }
+        if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+            return null;
+        }
+        return SKIPPED;
+    }
+
+    private static TextualDelta streamTextDelta(JsonParser parser, String type) {
+        String responseId = null;
+        String itemId = null;
+        String delta = null;
+        JsonToken token;
+        while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (name) {
+                case "response_id" -> responseId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                case "item_id" -> itemId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                case "delta" -> delta = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                default -> parser.skipChildren();
+            }
+        }
+        if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+            return null;
+        }
+        return new TextualDelta(type, responseId, itemId, delta);
     }
 
     private static AudioDelta streamAudioDelta(JsonParser parser) {

@@ -1,5 +1,8 @@
 package dev.realtimetck.referencetransport.protocol;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,8 +81,40 @@ final class Json {
         return value == null ? fallback : value;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The object as the Java values {@code treeToValue(node, Map.class)} gives (LinkedHashMap, ArrayList, String,
+     * Integer/Long/BigInteger, Double/BigDecimal, Boolean, null), built by walking the tree directly.
+     */
     static Map<String, Object> toMap(JsonNode node) {
-        return MAPPER.treeToValue(node, Map.class);
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            map.put(property.getKey(), toJava(property.getValue()));
+        }
+        return map;
+    }
+
+    private static Object toJava(JsonNode node) {
+        switch (node.getNodeType()) {
+            case OBJECT:
+                return toMap(node);
+            case ARRAY: {
+                List<Object> list = new ArrayList<>(node.size());
+                for (JsonNode element : node) {
+                    list.add(toJava(element));
+                }
+                return list;
+            }
+            case STRING:
+                return node.stringValue();
+            case NUMBER:
+                return node.numberValue();
+            case BOOLEAN:
+                return node.booleanValue();
+            case NULL:
+            case MISSING:
+                return null;
+            default:
+                return MAPPER.treeToValue(node, Object.class); // binary and POJO nodes: never parsed from text
+        }
     }
 }

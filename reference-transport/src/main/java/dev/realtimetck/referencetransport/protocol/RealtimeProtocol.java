@@ -38,6 +38,7 @@ public final class RealtimeProtocol {
     private final ProtocolOptions options;
     private final ResponseCreateSequencer sequencer;
     private final AudioTracker audio = new AudioTracker();
+    private final AudioAppendEncoder appendEncoder = new AudioAppendEncoder();
     private final ServerEventRouter router;
     private final java.util.function.Predicate<String> needsTree;
     private final Map<String, Boolean> functionCallsSeen = new LinkedHashMap<>(16, 0.75f, false) {
@@ -191,7 +192,7 @@ public final class RealtimeProtocol {
      */
     public void sendAudio(ByteBuffer audio, boolean commit) {
         Objects.requireNonNull(audio, "audio");
-        frames.sendText(ClientEvents.audioAppend(audio));
+        frames.sendText(appendEncoder.frame(audio));
         if (commit) {
             frames.sendText(ClientEvents.COMMIT);
         }
@@ -329,7 +330,9 @@ public final class RealtimeProtocol {
         try {
             if (parsed instanceof FrameReader.AudioDelta delta) {
                 router.audioDelta(delta);
-            } else {
+            } else if (parsed instanceof FrameReader.TextualDelta delta) {
+                router.textualDelta(delta);
+            } else if (parsed != FrameReader.SKIPPED) {
                 router.route((JsonNode) parsed);
             }
         } finally {

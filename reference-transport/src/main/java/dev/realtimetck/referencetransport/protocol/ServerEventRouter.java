@@ -53,6 +53,19 @@ final class ServerEventRouter {
             "response.mcp_call_arguments.delta", "response.mcp_call_arguments.done",
             "response.mcp_call.in_progress", "response.mcp_call.completed");
 
+    /**
+     * The types that give more than '*' and the by-name event: typed transport events, tracking or follow-ups.
+     * A frame of any other type that nobody listens to is skipped by {@link FrameReader}; keep this in step with
+     * {@link #route}.
+     */
+    static final Set<String> DERIVES = Set.of("error", "response.created", "response.done",
+            "response.output_audio.delta", "response.output_audio.done", "response.output_audio_transcript.delta",
+            "response.output_text.delta", "conversation.item.deleted",
+            "conversation.item.input_audio_transcription.completed", "conversation.item.truncated",
+            "response.mcp_call.in_progress", "mcp_list_tools.in_progress", "conversation.item.added",
+            "conversation.item.done", "conversation.item.retrieved", "response.output_item.added",
+            "response.output_item.done", "session.created", "session.updated", "input_audio_buffer.speech_started");
+
     private final RealtimeProtocol protocol;
     private final Emitter events;
 
@@ -179,6 +192,21 @@ final class ServerEventRouter {
     void audioDelta(FrameReader.AudioDelta delta) {
         if (delta.audio() != null) {
             audio(delta.audio(), delta.responseId(), delta.itemId(), Math.max(0, delta.contentIndex()));
+        }
+    }
+
+    /** The streamed text and transcript deltas: nobody listens to the raw event. */
+    void textualDelta(FrameReader.TextualDelta delta) {
+        if (delta.delta() == null) {
+            return;
+        }
+        String itemId = delta.itemId() == null ? "" : delta.itemId();
+        String responseId = delta.responseId() == null ? "" : delta.responseId();
+        if (delta.type().equals(FrameReader.TEXT_DELTA)) {
+            events.emit(TransportEventType.OUTPUT_TEXT_DELTA, new TextDelta(delta.delta(), itemId, responseId));
+        } else {
+            events.emit(TransportEventType.AUDIO_TRANSCRIPT_DELTA,
+                    new TranscriptDelta(delta.delta(), itemId, responseId));
         }
     }
 
