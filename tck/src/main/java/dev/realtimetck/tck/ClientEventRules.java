@@ -17,6 +17,7 @@ import dev.realtimetck.api.Role;
 import dev.realtimetck.api.SendMessageOptions;
 import dev.realtimetck.api.TransportEventType;
 import dev.realtimetck.api.TransportToolCallEvent;
+import dev.realtimetck.api.TracingConfig;
 import dev.realtimetck.api.TurnDetection;
 import dev.realtimetck.api.UserContent;
 import java.io.ByteArrayOutputStream;
@@ -232,6 +233,17 @@ public interface ClientEventRules extends TransportUnderTest {
 
     private static boolean isZero(JsonNode n) {
         return n.isNumber() && n.asDouble() == 0.0;
+    }
+
+    @TckRule("RT-CLIENT-023")
+    default void updateSessionConfigLeavesTracingOut(TckHarness tck) {
+        Wire wire = tck.connect();
+        tck.transport().updateSessionConfig(RealtimeSessionConfig.builder().instructions("traced")
+                .tracing(new TracingConfig.Custom("tck-workflow", "tck-group", Map.of("k", "v"))).build());
+        ObjectNode update = wire.await("session.update");
+        if (update.path("session").has("tracing")) {
+            throw wire.violation("a session.update without session.tracing", update.toString(), update);
+        }
     }
 
     @TckRule("RT-CLIENT-013")
