@@ -48,6 +48,14 @@ class BrokenTransportsTest {
         }
     }
 
+    /** CLIENT group on a transport that sends tracing with updateSessionConfig. */
+    public static class LeakedTracingRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenTransports.LeakedTracing(reference(s));
+        }
+    }
+
     /** CLIENT group on a transport that never commits audio. */
     public static class NoCommitRun implements ClientEventRules {
         @Override
@@ -104,6 +112,7 @@ class BrokenTransportsTest {
                         "RT-CONN-013")),
                 Arguments.of(WrongBase64Run.class, Set.of("RT-CLIENT-008", "RT-CLIENT-009")),
                 Arguments.of(NoCommitRun.class, Set.of("RT-CLIENT-008")),
+                Arguments.of(LeakedTracingRun.class, Set.of("RT-CLIENT-023")),
                 Arguments.of(SwallowedErrorsRun.class, Set.of("RT-SERVER-004")),
                 Arguments.of(LostResponseRequestsRun.class, Set.of("RT-SEQ-003", "RT-SEQ-005", "RT-SEQ-008")),
                 Arguments.of(NoReconnectRun.class, Set.of("RT-RESIL-001", "RT-RESIL-002")),

@@ -49,6 +49,25 @@ public final class BrokenTransports {
         }
     }
 
+    /** Puts a custom tracing configuration into the session.update of updateSessionConfig (A23). */
+    public static final class LeakedTracing extends ForwardingTransport {
+        public LeakedTracing(RealtimeTransportLayer delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public void updateSessionConfig(dev.realtimetck.api.RealtimeSessionConfig config) {
+            if (config.tracing() instanceof dev.realtimetck.api.TracingConfig.Custom custom) {
+                java.util.Map<String, Object> tracing = new java.util.LinkedHashMap<>();
+                tracing.put("workflow_name", custom.workflowName());
+                tracing.put("group_id", custom.groupId());
+                delegate.sendEvent(RealtimeClientMessage.of(Map.of("type", "session.update",
+                        "session", Map.of("type", "realtime", "tracing", tracing))));
+            }
+            delegate.updateSessionConfig(config);
+        }
+    }
+
     /** Encodes audio with the URL-safe base64 alphabet and without padding (A14). */
     public static final class WrongBase64 extends ForwardingTransport {
         public WrongBase64(RealtimeTransportLayer delegate) {
