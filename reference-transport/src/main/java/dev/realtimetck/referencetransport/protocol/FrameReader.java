@@ -123,10 +123,19 @@ final class FrameReader {
             parser.nextToken();
             parser.skipChildren();
         }
-        if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+        if (!endedCleanly(token, parser)) {
             return null;
         }
         return SKIPPED;
+    }
+
+    /** Whether the top-level object closed with {@code last} and nothing follows it (a well-formed frame). */
+    private static boolean endedCleanly(JsonToken last, JsonParser parser) {
+        return last == JsonToken.END_OBJECT && parser.nextToken() == null;
+    }
+
+    private static String stringOrNull(JsonToken value, JsonParser parser) {
+        return value == JsonToken.VALUE_STRING ? parser.getString() : null;
     }
 
     private static TextualDelta streamTextDelta(JsonParser parser, String type) {
@@ -138,13 +147,13 @@ final class FrameReader {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (name) {
-                case "response_id" -> responseId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
-                case "item_id" -> itemId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
-                case "delta" -> delta = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                case "response_id" -> responseId = stringOrNull(value, parser);
+                case "item_id" -> itemId = stringOrNull(value, parser);
+                case "delta" -> delta = stringOrNull(value, parser);
                 default -> parser.skipChildren();
             }
         }
-        if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+        if (!endedCleanly(token, parser)) {
             return null;
         }
         return new TextualDelta(type, responseId, itemId, delta);
@@ -160,14 +169,14 @@ final class FrameReader {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (name) {
-                case "response_id" -> responseId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
-                case "item_id" -> itemId = value == JsonToken.VALUE_STRING ? parser.getString() : null;
+                case "response_id" -> responseId = stringOrNull(value, parser);
+                case "item_id" -> itemId = stringOrNull(value, parser);
                 case "content_index" -> contentIndex = value == JsonToken.VALUE_NUMBER_INT ? parser.getIntValue() : -1;
                 case "delta" -> audio = value == JsonToken.VALUE_STRING ? decode(parser) : null;
                 default -> parser.skipChildren();
             }
         }
-        if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
+        if (!endedCleanly(token, parser)) {
             return null;
         }
         return new AudioDelta(responseId, itemId, contentIndex, audio);
