@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.realtimetck.api.AudioConfig;
 import dev.realtimetck.api.AudioInputConfig;
+import dev.realtimetck.api.AudioOutputConfig;
 import dev.realtimetck.api.ContentPart;
 import dev.realtimetck.api.ItemStatus;
 import dev.realtimetck.api.RealtimeClientMessage;
@@ -20,6 +21,7 @@ import dev.realtimetck.api.TransportToolCallEvent;
 import dev.realtimetck.api.TracingConfig;
 import dev.realtimetck.api.TurnDetection;
 import dev.realtimetck.api.UserContent;
+import dev.realtimetck.api.audio.AudioFormat;
 import java.io.ByteArrayOutputStream;
 import java.util.Base64;
 import java.util.List;
@@ -449,5 +451,82 @@ public interface ClientEventRules extends TransportUnderTest {
                 + "\"previous_item_id\":\"mcpr_tck\",\"item\":{\"type\":\"mcp_approval_response\","
                 + "\"approval_request_id\":\"mcpr_tck\",\"approve\":true}}", "an approval without a reason key");
         wire.assertNone("response.create", "after an MCP approval response");
+    }
+
+    @TckRule("RT-CLIENT-024")
+    default void audioFormatsKeepTheirWireShape(TckHarness tck) {
+        RealtimeSessionConfig g711 = RealtimeSessionConfig.builder().audio(new AudioConfig(
+                new AudioInputConfig(AudioFormat.PCMU, null, null, null),
+                new AudioOutputConfig(AudioFormat.PCMA, null, null))).build();
+        Wire wire = tck.connect(tck.optionsBuilder().model(TckHarness.MODEL).initialSessionConfig(g711).build());
+        ObjectNode initial = tck.initialSessionUpdate();
+        expectFormats(wire, initial, "{\"type\":\"audio/pcmu\"}", "{\"type\":\"audio/pcma\"}",
+                "G.711 u-law in and A-law out, in the initial session.update");
+        tck.transport().updateSessionConfig(RealtimeSessionConfig.builder().audio(new AudioConfig(
+                new AudioInputConfig(new AudioFormat.Pcm(16_000), null, null, null),
+                new AudioOutputConfig(AudioFormat.PCMU, null, null))).build());
+        expectFormats(wire, wire.await("session.update"), "{\"type\":\"audio/pcm\",\"rate\":16000}",
+                "{\"type\":\"audio/pcmu\"}", "16 kHz PCM in and G.711 u-law out, in updateSessionConfig");
+    }
+
+    private static void expectFormats(Wire wire, ObjectNode update, String input, String output, String what) {
+        JsonNode in = update.at("/session/audio/input/format");
+        JsonNode out = update.at("/session/audio/output/format");
+        if (!in.equals(Wire.json(input)) || !out.equals(Wire.json(output))) {
+            throw wire.violation(what + ": audio.input.format " + input + " and audio.output.format " + output,
+                    "audio.input.format " + in + ", audio.output.format " + out, update);
+        }
+    }
+
+    @TckRule("RT-CLIENT-025")
+    default void receivedAudioFollowsTheSessionOutputFormat(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push("{\"type\":\"session.updated\",\"session\":{\"type\":\"realtime\",\"audio\":{\"output\":{"
+                + "\"format\":{\"type\":\"audio/pcmu\"}}}}}");
+        tck.events().awaitAny("session.updated");
+        wire.push(ServerEvents.responseCreated("resp_ulaw"));
+        // 4000 bytes are 500 ms of G.711 (8 bytes per ms) but would be only 83 ms of 24 kHz PCM16
+        long pushed = System.nanoTime();
+        wire.push(ServerEvents.audioDelta("resp_ulaw", "item_ulaw", new byte[4000]));
+        tck.events().await(TransportEventType.AUDIO);
+        long received = System.nanoTime();
+        tck.events().assertNone(TransportEventType.AUDIO_DONE, "(waiting so that playback time passes)");
+        long before = System.nanoTime();
+        tck.transport().interrupt();
+        long after = System.nanoTime();
+        ObjectNode truncate = wire.await("conversation.item.truncate");
+        long end = truncate.path("audio_end_ms").asLong(-1);
+        if (!tck.capabilities().wallClockTruncation()) {
+            if (end < 0 || end > 500) {
+                throw wire.violation("audio_end_ms within [0, 500] (500 ms of G.711 audio was received)",
+                        "audio_end_ms " + end, truncate);
+            }
+            tck.unsupported("wallClockTruncation", "a playback-based audio_end_ms was only checked to lie within the "
+                    + "G.711 audio received");
+            return;
+        }
+        long min = Math.min(500, (before - received) / 1_000_000 - 50);
+        long max = Math.min(500, (after - pushed) / 1_000_000 + 50);
+        if (end < min || end > max) {
+            throw wire.violation("audio_end_ms about the time since the first delta arrived, capped by the 500 ms of "
+                    + "G.711 audio received, in [" + min + ", " + max + "] ms", "audio_end_ms " + end, truncate);
+        }
+    }
+
+    @TckRule("RT-CLIENT-026")
+    default void interruptAfterResponseDoneTruncatesWithoutCancel(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push(ServerEvents.responseCreated("resp_over"));
+        wire.push(ServerEvents.audioDelta("resp_over", "item_over", ServerEvents.pcmMillis(100)));
+        tck.events().await(TransportEventType.AUDIO);
+        wire.push(ServerEvents.responseDone("resp_over"));
+        tck.events().await(TransportEventType.TURN_DONE);
+        tck.transport().interrupt();
+        ObjectNode truncate = wire.await("conversation.item.truncate");
+        if (!"item_over".equals(truncate.path("item_id").asString(null))) {
+            throw wire.violation("a truncate of item_over, whose audio is still playing", truncate.toString(), truncate);
+        }
+        tck.events().await(TransportEventType.AUDIO_INTERRUPTED);
+        wire.assertNone("response.cancel", "once the response is done (there is nothing to cancel)");
     }
 }

@@ -10,14 +10,17 @@ import dev.realtimetck.api.RealtimeClientMessage;
 import dev.realtimetck.api.RealtimeSessionConfig;
 import dev.realtimetck.api.RealtimeTransportConnectOptions;
 import dev.realtimetck.api.RealtimeTransportLayer;
+import dev.realtimetck.api.TracingConfig;
 import dev.realtimetck.api.TransportEventType;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Rules of the connection lifecycle: status, connection_change, connect, close, reconnect (group CONN). */
@@ -212,5 +215,114 @@ public interface ConnectionRules extends TransportUnderTest {
         assertThat(tck.events().statuses()).as("connection_change events").containsExactly(
                 ConnectionStatus.CONNECTING, ConnectionStatus.CONNECTED, ConnectionStatus.DISCONNECTED,
                 ConnectionStatus.CONNECTING, ConnectionStatus.CONNECTED, ConnectionStatus.DISCONNECTED);
+    }
+
+    @TckRule("RT-CONN-014")
+    default void connectModelSticksOnlyAfterSuccess(TckHarness tck) {
+        RealtimeTransportLayer t = tck.transport();
+        tck.connect(tck.optionsBuilder().model("tck-model-kept").build());
+        t.close();
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        RealtimeTransportConnectOptions refused = RealtimeTransportConnectOptions.builder().apiKey("sk-refused-by-tck")
+                .url(tck.server().realtimeUrl()).model("tck-model-of-a-failed-connect").build();
+        tck.awaitFailure(connectOutcome(() -> t.connect(refused)), "connect() with a refused key to fail",
+                tck.timing().signalTimeout());
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        Wire wire = tck.connect(tck.optionsBuilder().build());
+        ObjectNode first = tck.initialSessionUpdate();
+        String model = first.path("session").path("model").asString(null);
+        if (!"tck-model-kept".equals(model)) {
+            throw wire.violation("a connect without a model to use the model of the last successful connect, "
+                    + "tck-model-kept (not the one of the failed connect in between)", "session.model " + model, first);
+        }
+    }
+
+    @TckRule("RT-CONN-015")
+    default void tracingFollowsTheFirstSessionCreated(TckHarness tck) {
+        RealtimeTransportLayer t = tck.transport();
+        Wire wire = tck.connect();
+        wire.push(sessionCreated(null));
+        ObjectNode auto = wire.await("session.update");
+        wire.assertJson(auto, "{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"tracing\":\"auto\"}}",
+                "the tracing follow-up of a session without a tracing setting");
+        wire.push(sessionCreated(null));
+        wire.assertNone("session.update", "for a second session.created (one tracing follow-up per connection)");
+        t.close();
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+
+        RealtimeSessionConfig custom = RealtimeSessionConfig.builder()
+                .tracing(new TracingConfig.Custom("tck-workflow", "tck-group", null)).build();
+        wire = tck.connect(tck.optionsBuilder().model(TckHarness.MODEL).initialSessionConfig(custom).build());
+        wire.push(sessionCreated(null));
+        ObjectNode named = wire.await("session.update");
+        JsonNode session = named.path("session");
+        if (session.size() != 2 || !"realtime".equals(session.path("type").asString(null))
+                || !"tck-workflow".equals(session.path("tracing").path("workflow_name").asString(null))
+                || !"tck-group".equals(session.path("tracing").path("group_id").asString(null))) {
+            throw wire.violation("a session.update whose session holds only type realtime and the tracing "
+                    + "{workflow_name tck-workflow, group_id tck-group}", named.toString(), named);
+        }
+        t.close();
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+
+        wire = tck.connect(tck.optionsBuilder().model(TckHarness.MODEL).initialSessionConfig(custom).build());
+        wire.push(sessionCreated("{\"workflow_name\":\"server-side\"}"));
+        wire.assertNone("session.update", "when the server already holds a tracing configuration");
+    }
+
+    /** A session.created whose session has this tracing JSON (null: none). */
+    private static String sessionCreated(String tracingJson) {
+        return "{\"type\":\"session.created\",\"session\":{\"type\":\"realtime\",\"id\":\"sess_tck\","
+                + "\"object\":\"realtime.session\",\"model\":\"" + TckHarness.MODEL + "\",\"tracing\":"
+                + (tracingJson == null ? "null" : tracingJson) + "}}";
+    }
+
+    @TckRule("RT-CONN-016")
+    default void throwingConnectedListenerFailsTheConnect(TckHarness tck) {
+        RealtimeTransportLayer t = tck.transport();
+        AtomicBoolean armed = new AtomicBoolean(true);
+        RuntimeException thrown = new IllegalStateException("thrown by a TCK connected listener");
+        t.on(TransportEventType.CONNECTION_CHANGE, status -> {
+            if (status == ConnectionStatus.CONNECTED && armed.getAndSet(false)) {
+                throw thrown;
+            }
+        });
+        Throwable failure = tck.awaitFailure(connectOutcome(() -> t.connect(tck.options())),
+                "connect() to fail when a connection_change(connected) listener throws", tck.timing().signalTimeout());
+        boolean found = false;
+        for (Throwable c = failure; c != null && !found; c = c.getCause()) {
+            found = c == thrown;
+        }
+        if (!found) {
+            throw new TckViolation("connect() to fail with the exception the listener threw", String.valueOf(failure),
+                    List.of());
+        }
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        tck.server().awaitSession(tck.timing().signalTimeout()).awaitClosed(tck.timing().signalTimeout());
+        tck.events().skipAll();
+        tck.connect();
+        assertThat(t.status()).as("status after connecting again").isEqualTo(ConnectionStatus.CONNECTED);
+    }
+
+    @TckRule("RT-CONN-017")
+    default void throwingDisconnectedListenerStillCloses(TckHarness tck) {
+        RealtimeTransportLayer t = tck.transport();
+        t.on(TransportEventType.CONNECTION_CHANGE, status -> {
+            if (status == ConnectionStatus.DISCONNECTED) {
+                throw new IllegalStateException("thrown by a TCK disconnected listener");
+            }
+        });
+        Wire wire = tck.connect();
+        tck.events().awaitStatus(ConnectionStatus.CONNECTED);
+        try {
+            t.close();
+        } catch (RuntimeException expected) {
+            // allowed: TypeScript rethrows the listener's error from close() after finishing it
+        }
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        tck.events().awaitStatus(ConnectionStatus.DISCONNECTED);
+        wire.session().awaitClosed(tck.timing().signalTimeout());
+        tck.connect();
+        assertThat(t.status()).as("status after connecting again").isEqualTo(ConnectionStatus.CONNECTED);
     }
 }

@@ -240,4 +240,53 @@ public interface ServerEventRules extends TransportUnderTest {
         wire.assertJson(wire.await("conversation.item.retrieve"),
                 "{\"type\":\"conversation.item.retrieve\",\"item_id\":\"item_running\"}", "a retrieve of the MCP call");
     }
+
+    @TckRule("RT-SERVER-017")
+    default void partialTranscriptionAndArgumentDeltasGiveNoTransportEvent(TckHarness tck) {
+        Wire wire = tck.connect();
+        tck.events().awaitStatus(dev.realtimetck.api.ConnectionStatus.CONNECTED);
+        tck.events().skipAll();
+        wire.push("{\"type\":\"conversation.item.input_audio_transcription.delta\",\"item_id\":\"item_heard\","
+                + "\"content_index\":0,\"delta\":\"Hel\"}");
+        wire.push("{\"type\":\"response.function_call_arguments.delta\",\"response_id\":\"resp_args\","
+                + "\"item_id\":\"item_args\",\"output_index\":0,\"call_id\":\"call_args\",\"delta\":\"{\\\"ci\"}");
+        tck.events().awaitAny("conversation.item.input_audio_transcription.delta");
+        tck.events().awaitAny("response.function_call_arguments.delta");
+        tck.events().assertNoneRecorded(r -> !r.name().equals(EventRecorder.ANY),
+                "no transport event (transcript, text or function_call) for partial input transcriptions and "
+                        + "function-call argument deltas");
+    }
+
+    @TckRule("RT-SERVER-018")
+    default void outputMessageItemsBecomeItemUpdates(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push("{\"type\":\"response.output_item.added\",\"response_id\":\"resp_om\",\"output_index\":0,"
+                + "\"item\":{\"id\":\"item_om\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[]}}");
+        RealtimeItem added = tck.events().await(TransportEventType.ITEM_UPDATE);
+        wire.push("{\"type\":\"response.output_item.done\",\"response_id\":\"resp_om\",\"output_index\":0,"
+                + "\"item\":{\"id\":\"item_om\",\"type\":\"message\",\"role\":\"assistant\",\"content\":["
+                + "{\"type\":\"output_audio\",\"transcript\":\"Hello there\"}]}}");
+        RealtimeItem done = tck.events().await(TransportEventType.ITEM_UPDATE);
+        assertThat(added).as("item_update for response.output_item.added").isEqualTo(new RealtimeItem.Message(
+                "item_om", null, Role.ASSISTANT, List.of(), ItemStatus.IN_PROGRESS));
+        assertThat(done).as("item_update for response.output_item.done").isEqualTo(new RealtimeItem.Message(
+                "item_om", null, Role.ASSISTANT, List.of(new ContentPart.OutputAudio(null, "Hello there")),
+                ItemStatus.COMPLETED));
+    }
+
+    @TckRule("RT-SERVER-019")
+    default void oneFunctionCallPerCompletedItem(TckHarness tck) {
+        Wire wire = tck.connect();
+        String item = "{\"id\":\"item_once\",\"type\":\"function_call\",\"status\":\"completed\","
+                + "\"call_id\":\"call_once\",\"name\":\"lookup\",\"arguments\":\"{}\"}";
+        wire.push("{\"type\":\"response.output_item.added\",\"response_id\":\"resp_once\",\"output_index\":0,"
+                + "\"item\":" + item + "}");
+        wire.push("{\"type\":\"response.output_item.done\",\"response_id\":\"resp_once\",\"output_index\":0,"
+                + "\"item\":" + item + "}");
+        TransportToolCallEvent call = tck.events().await(TransportEventType.FUNCTION_CALL);
+        assertThat(call.callId()).as("callId").isEqualTo("call_once");
+        tck.events().awaitAny("response.output_item.done");
+        tck.events().assertNone(TransportEventType.FUNCTION_CALL,
+                "a second time for the same completed item (the tool would run twice)");
+    }
 }

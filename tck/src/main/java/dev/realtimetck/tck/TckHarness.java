@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The per-test fixture of a TCK test (a JUnit parameter of every rule test): the mock server of this test, the
@@ -130,8 +131,12 @@ public final class TckHarness implements AutoCloseable {
 
     /** Connect options pointing at this test's mock server with its key and the TCK model. */
     public RealtimeTransportConnectOptions options() {
-        return RealtimeTransportConnectOptions.builder().apiKey(API_KEY).url(server().realtimeUrl()).model(MODEL)
-                .build();
+        return optionsBuilder().model(MODEL).build();
+    }
+
+    /** A builder of connect options pointing at this test's mock server with its key, and nothing else set. */
+    public RealtimeTransportConnectOptions.Builder optionsBuilder() {
+        return RealtimeTransportConnectOptions.builder().apiKey(API_KEY).url(server().realtimeUrl());
     }
 
     /**
@@ -140,9 +145,24 @@ public final class TckHarness implements AutoCloseable {
      * @return the wire of the new connection
      */
     public Wire connect() {
+        return connect(options());
+    }
+
+    /**
+     * Connects the transport with these options, waits for the mock session and for the initial
+     * {@code session.update}.
+     *
+     * @return the wire of the new connection
+     */
+    public Wire connect(RealtimeTransportConnectOptions options) {
         RealtimeTransportLayer t = transport();
-        await(t.connect(options()), "connect() to complete against the TCK mock server");
+        await(t.connect(options), "connect() to complete against the TCK mock server");
         return attachSession();
+    }
+
+    /** The initial {@code session.update} of the current wire (the first client event of the connection). */
+    public ObjectNode initialSessionUpdate() {
+        return wire().clientEvents().get(0);
     }
 
     /** Waits for the next mock session and makes it the current wire, consuming its initial session.update. */

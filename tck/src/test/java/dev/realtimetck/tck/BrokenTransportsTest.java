@@ -104,6 +104,54 @@ class BrokenTransportsTest {
         }
     }
 
+    /** CLIENT group on a transport that sends every audio format as 24 kHz PCM. */
+    public static class PcmOnlyFormatsRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenTransports.PcmOnlyFormats(reference(s));
+        }
+    }
+
+    /** CLIENT group on a transport that cancels on interrupt even after response.done. */
+    public static class CancelAfterDoneRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenTransports.CancelAfterDone(reference(s));
+        }
+    }
+
+    /** SERVER group on a transport that reports partial input transcriptions as output transcript deltas. */
+    public static class InputTranscriptsAsOutputRun implements ServerEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenTransports.InputTranscriptsAsOutput(reference(s));
+        }
+    }
+
+    /** SERVER group on a transport that reports a completed function call once per output item event. */
+    public static class RepeatedFunctionCallsRun implements ServerEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenTransports.RepeatedFunctionCalls(reference(s));
+        }
+    }
+
+    /** CONN group on a transport that falls back to a fixed model instead of the last connected one. */
+    public static class ForgetsConnectModelRun implements ConnectionRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenTransports.ForgetsConnectModel(reference(s), TckHarness.MODEL);
+        }
+    }
+
+    /** CONN group on a transport whose connect ignores a failing connected listener. */
+    public static class ConnectIgnoresListenerFailureRun implements ConnectionRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenTransports.ConnectIgnoresListenerFailure(reference(s));
+        }
+    }
+
     static Stream<Arguments> brokenTransports() {
         return Stream.of(
                 Arguments.of(MissingConnectionChangeRun.class,
@@ -117,7 +165,25 @@ class BrokenTransportsTest {
                 Arguments.of(LostResponseRequestsRun.class, Set.of("RT-SEQ-003", "RT-SEQ-005", "RT-SEQ-008")),
                 Arguments.of(NoReconnectRun.class, Set.of("RT-RESIL-001", "RT-RESIL-002")),
                 Arguments.of(UnsafeConcurrentSendsRun.class, Set.of("RT-THREAD-002")),
-                Arguments.of(ListenerExceptionKillsDispatchRun.class, Set.of("RT-THREAD-001")));
+                Arguments.of(ListenerExceptionKillsDispatchRun.class, Set.of("RT-THREAD-001")),
+                Arguments.of(PcmOnlyFormatsRun.class, Set.of("RT-CLIENT-024")),
+                Arguments.of(CancelAfterDoneRun.class, Set.of("RT-CLIENT-026")),
+                Arguments.of(InputTranscriptsAsOutputRun.class, Set.of("RT-SERVER-017")),
+                Arguments.of(ForgetsConnectModelRun.class, Set.of("RT-CONN-014")));
+    }
+
+    /** Broken transports that violate SHOULD rules: run with -Dtck.strict=true, where a missed SHOULD fails. */
+    static Stream<Arguments> brokenTransportsStrict() {
+        return Stream.of(
+                Arguments.of(RepeatedFunctionCallsRun.class, Set.of("RT-SERVER-019")),
+                Arguments.of(ConnectIgnoresListenerFailureRun.class, Set.of("RT-CONN-016")));
+    }
+
+    @ParameterizedTest(name = "{0} (strict)")
+    @MethodSource("brokenTransportsStrict")
+    void exactlyTheTargetedShouldRulesFailInStrictMode(Class<?> run, Set<String> targeted) {
+        Map<String, TckLauncherRun.Outcome> outcomes = TckLauncherRun.run(run, Map.of("tck.strict", "true"));
+        assertFailures(run, outcomes, targeted);
     }
 
     @org.junit.jupiter.api.Test
@@ -133,6 +199,10 @@ class BrokenTransportsTest {
     @MethodSource("brokenTransports")
     void exactlyTheTargetedRulesFail(Class<?> run, Set<String> targeted) {
         Map<String, TckLauncherRun.Outcome> outcomes = TckLauncherRun.run(run, Map.of());
+        assertFailures(run, outcomes, targeted);
+    }
+
+    private static void assertFailures(Class<?> run, Map<String, TckLauncherRun.Outcome> outcomes, Set<String> targeted) {
         Set<String> failed = new TreeSet<>();
         outcomes.forEach((rule, outcome) -> {
             if (outcome.verdict() == Verdict.FAIL) {

@@ -45,7 +45,7 @@ class TckReportListenerTest {
         assertThat(json.at("/run/timing").asString()).contains("signalTimeout=2000ms");
         assertThat(json.at("/summary/UNSUPPORTED").asInt()).isEqualTo(1);
         assertThat(json.at("/summary/NOT_RUN").asInt()).as("rules of the groups that did not run")
-                .isEqualTo(RuleCatalogue.standard().rules().size() - 13);
+                .isEqualTo((int) RuleCatalogue.standard().rules().stream().filter(r -> !r.group().equals("CONN")).count());
         String md = Files.readString(dir.resolve("report.md"));
         assertThat(md).contains("| RT-CONN-012 | MUST | UNSUPPORTED |").contains("| RT-CONN-004 | MUST | FAIL |");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("TCK: " + RuleCatalogue.standard().rules().size()

@@ -1,5 +1,12 @@
 package dev.realtimetck.tck.broken;
 
+import dev.realtimetck.api.AudioConfig;
+import dev.realtimetck.api.AudioInputConfig;
+import dev.realtimetck.api.AudioOutputConfig;
+import dev.realtimetck.api.RealtimeSessionConfig;
+import dev.realtimetck.api.TranscriptDelta;
+import dev.realtimetck.api.TransportToolCallEvent;
+import dev.realtimetck.api.audio.AudioFormat;
 import dev.realtimetck.api.ConnectionStatus;
 import dev.realtimetck.api.RealtimeClientMessage;
 import dev.realtimetck.api.RealtimeTransportConnectOptions;
@@ -208,6 +215,155 @@ public final class BrokenTransports {
         @Override
         public Subscription onAny(Consumer<? super dev.realtimetck.api.RealtimeServerEvent> listener) {
             return delegate.onAny(guarded(listener));
+        }
+    }
+
+    /** Sends every audio format as 24 kHz PCM, so G.711 and other PCM rates never reach the server (A19). */
+    public static final class PcmOnlyFormats extends ForwardingTransport {
+        public PcmOnlyFormats(RealtimeTransportLayer delegate) {
+            super(delegate);
+        }
+
+        private static RealtimeSessionConfig pcm(RealtimeSessionConfig config) {
+            if (config == null || config.audio() == null) {
+                return config;
+            }
+            AudioInputConfig in = config.audio().input();
+            AudioOutputConfig out = config.audio().output();
+            return config.toBuilder().audio(new AudioConfig(
+                    in == null ? null : new AudioInputConfig(in.format() == null ? null : AudioFormat.PCM16_24K,
+                            in.noiseReduction(), in.transcription(), in.turnDetection()),
+                    out == null ? null : new AudioOutputConfig(out.format() == null ? null : AudioFormat.PCM16_24K,
+                            out.voice(), out.speed()))).build();
+        }
+
+        @Override
+        public CompletionStage<Void> connect(RealtimeTransportConnectOptions options) {
+            return delegate.connect(new RealtimeTransportConnectOptions(options.apiKey(), options.model(), options.url(),
+                    options.callId(), pcm(options.initialSessionConfig())));
+        }
+
+        @Override
+        public void updateSessionConfig(RealtimeSessionConfig config) {
+            delegate.updateSessionConfig(pcm(config));
+        }
+    }
+
+    /** Sends response.cancel on every interrupt while audio plays, even after the response is done (A29, D9). */
+    public static final class CancelAfterDone extends ForwardingTransport {
+        private final AtomicBoolean audioTracked = new AtomicBoolean();
+        private final AtomicBoolean responseActive = new AtomicBoolean();
+
+        public CancelAfterDone(RealtimeTransportLayer delegate) {
+            super(delegate);
+            delegate.onAny(e -> {
+                switch (e.type()) {
+                    case "response.output_audio.delta" -> audioTracked.set(true);
+                    case "response.output_audio.done" -> audioTracked.set(false);
+                    case "response.created" -> responseActive.set(true);
+                    case "response.done" -> responseActive.set(false);
+                    default -> { }
+                }
+            });
+        }
+
+        @Override
+        public void interrupt() {
+            if (audioTracked.getAndSet(false) && !responseActive.get()) {
+                delegate.sendEvent(RealtimeClientMessage.of("response.cancel"));
+            }
+            delegate.interrupt();
+        }
+    }
+
+    /** Turns partial input transcriptions into audio_transcript_delta events, as if they were output (B12). */
+    public static final class InputTranscriptsAsOutput extends ForwardingTransport {
+        public InputTranscriptsAsOutput(RealtimeTransportLayer delegate) {
+            super(delegate);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <E> Subscription on(TransportEventType<E> type, Consumer<? super E> listener) {
+            Subscription own = delegate.on(type, listener);
+            if (type != TransportEventType.AUDIO_TRANSCRIPT_DELTA) {
+                return own;
+            }
+            Consumer<? super TranscriptDelta> transcripts = (Consumer<? super TranscriptDelta>) listener;
+            Subscription extra = delegate.onServerEvent("conversation.item.input_audio_transcription.delta",
+                    e -> transcripts.accept(new TranscriptDelta(String.valueOf(e.get("delta")),
+                            String.valueOf(e.get("item_id")), "")));
+            return () -> {
+                own.remove();
+                extra.remove();
+            };
+        }
+    }
+
+    /** Also emits function_call for a completed item in response.output_item.added, so done repeats it (X12). */
+    public static final class RepeatedFunctionCalls extends ForwardingTransport {
+        public RepeatedFunctionCalls(RealtimeTransportLayer delegate) {
+            super(delegate);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <E> Subscription on(TransportEventType<E> type, Consumer<? super E> listener) {
+            Subscription own = delegate.on(type, listener);
+            if (type != TransportEventType.FUNCTION_CALL) {
+                return own;
+            }
+            Consumer<? super TransportToolCallEvent> calls = (Consumer<? super TransportToolCallEvent>) listener;
+            Subscription extra = delegate.onServerEvent("response.output_item.added", e -> {
+                if (e.get("item") instanceof Map<?, ?> item && "function_call".equals(item.get("type"))
+                        && "completed".equals(item.get("status"))) {
+                    calls.accept(new TransportToolCallEvent((String) item.get("id"), (String) item.get("call_id"),
+                            (String) item.get("name"), (String) item.get("arguments"), (String) e.get("response_id"),
+                            null));
+                }
+            });
+            return () -> {
+                own.remove();
+                extra.remove();
+            };
+        }
+    }
+
+    /** Connects without a model with the TCK's model instead of the last connected one (C7). */
+    public static final class ForgetsConnectModel extends ForwardingTransport {
+        private final String fallbackModel;
+
+        public ForgetsConnectModel(RealtimeTransportLayer delegate, String fallbackModel) {
+            super(delegate);
+            this.fallbackModel = fallbackModel;
+        }
+
+        @Override
+        public CompletionStage<Void> connect(RealtimeTransportConnectOptions options) {
+            return delegate.connect(new RealtimeTransportConnectOptions(options.apiKey(),
+                    options.model() == null ? fallbackModel : options.model(), options.url(), options.callId(),
+                    options.initialSessionConfig()));
+        }
+    }
+
+    /** Catches what connection_change listeners throw, so a failing connected listener never fails connect (C15). */
+    public static final class ConnectIgnoresListenerFailure extends ForwardingTransport {
+        public ConnectIgnoresListenerFailure(RealtimeTransportLayer delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public <E> Subscription on(TransportEventType<E> type, Consumer<? super E> listener) {
+            if (type != TransportEventType.CONNECTION_CHANGE) {
+                return delegate.on(type, listener);
+            }
+            return delegate.on(type, e -> {
+                try {
+                    listener.accept(e);
+                } catch (RuntimeException ignored) {
+                    // the broken part: the failure is dropped
+                }
+            });
         }
     }
 }
