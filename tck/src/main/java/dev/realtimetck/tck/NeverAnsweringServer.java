@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP server on 127.0.0.1 that accepts connections and never answers anything: the WebSocket handshake of a
- * transport connecting to it never completes. Used for the connect-timeout and close-during-connect rules.
+ * transport connecting to it never completes. Used for the connect-timeout and close-during-connect rules. In
+ * hang-up mode it closes every connection as soon as it accepts it, before any handshake answer (a server that
+ * closes before open).
  */
 public final class NeverAnsweringServer implements AutoCloseable {
 
@@ -20,8 +22,14 @@ public final class NeverAnsweringServer implements AutoCloseable {
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final Thread acceptor;
+    private final boolean hangUp;
 
     NeverAnsweringServer() {
+        this(false);
+    }
+
+    NeverAnsweringServer(boolean hangUp) {
+        this.hangUp = hangUp;
         try {
             server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         } catch (IOException e) {
@@ -38,6 +46,9 @@ public final class NeverAnsweringServer implements AutoCloseable {
                 Socket socket = server.accept();
                 accepted.add(socket);
                 connections.incrementAndGet();
+                if (hangUp) {
+                    socket.close();
+                }
             } catch (IOException e) {
                 return;
             }

@@ -165,4 +165,26 @@ public interface ResilienceRules extends TransportUnderTest {
                 "events after the server error to be processed", () -> "raw events seen: " + seen.size());
         assertThat(bare.status()).isEqualTo(ConnectionStatus.CONNECTED);
     }
+
+    @TckRule("RT-RESIL-008")
+    default void serverClosingBeforeOpenFailsConnectWithoutError(TckHarness tck) {
+        NeverAnsweringServer hangUp = tck.hangingUpServer();
+        RealtimeTransportLayer t = tck.transport(new TckTransportSettings(hangUp.url(), TckHarness.API_KEY,
+                tck.timing().signalTimeout()));
+        RealtimeTransportConnectOptions options = RealtimeTransportConnectOptions.builder().apiKey(TckHarness.API_KEY)
+                .url(hangUp.url()).model(TckHarness.MODEL).build();
+        tck.awaitFailure(ConnectionRules.connectOutcome(() -> t.connect(options)),
+                "connect() to fail when the server closes the connection before the handshake answer",
+                tck.timing().signalTimeout());
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        if (tck.events().statuses().contains(ConnectionStatus.CONNECTING)) {
+            tck.events().awaitStatus(ConnectionStatus.DISCONNECTED);
+        }
+        assertThat(tck.events().statuses()).as("connection_change events of a connection closed before open")
+                .doesNotContain(ConnectionStatus.CONNECTED);
+        tck.events().assertNone(TransportEventType.ERROR, "for a connection the server closed before it opened");
+        tck.await(t.connect(tck.options()), "connect() to the TCK mock server after the failed connect");
+        tck.attachSession();
+        assertThat(t.status()).as("status after connecting to a working server").isEqualTo(ConnectionStatus.CONNECTED);
+    }
 }

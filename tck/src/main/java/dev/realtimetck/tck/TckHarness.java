@@ -206,6 +206,13 @@ public final class TckHarness implements AutoCloseable {
         return s;
     }
 
+    /** A loopback TCP server that closes every connection as soon as it accepts it (closed when the test ends). */
+    public NeverAnsweringServer hangingUpServer() {
+        NeverAnsweringServer s = new NeverAnsweringServer(true);
+        closeables.add(s);
+        return s;
+    }
+
     /** Records that the test checked the documented behaviour of an absent capability. */
     public void unsupported(String capability, String note) {
         capabilities().has(capability);

@@ -152,6 +152,14 @@ class BrokenTransportsTest {
         }
     }
 
+    /** RESIL group on a transport that reports every failed connect as an error. */
+    public static class ErrorOnFailedConnectRun implements ResilienceRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenTransports.ErrorOnFailedConnect(reference(s));
+        }
+    }
+
     static Stream<Arguments> brokenTransports() {
         return Stream.of(
                 Arguments.of(MissingConnectionChangeRun.class,
@@ -163,13 +171,14 @@ class BrokenTransportsTest {
                 Arguments.of(LeakedTracingRun.class, Set.of("RT-CLIENT-023")),
                 Arguments.of(SwallowedErrorsRun.class, Set.of("RT-SERVER-004")),
                 Arguments.of(LostResponseRequestsRun.class, Set.of("RT-SEQ-003", "RT-SEQ-005", "RT-SEQ-008")),
-                Arguments.of(NoReconnectRun.class, Set.of("RT-RESIL-001", "RT-RESIL-002")),
+                Arguments.of(NoReconnectRun.class, Set.of("RT-RESIL-001", "RT-RESIL-002", "RT-RESIL-008")),
                 Arguments.of(UnsafeConcurrentSendsRun.class, Set.of("RT-THREAD-002")),
                 Arguments.of(ListenerExceptionKillsDispatchRun.class, Set.of("RT-THREAD-001")),
                 Arguments.of(PcmOnlyFormatsRun.class, Set.of("RT-CLIENT-024")),
                 Arguments.of(CancelAfterDoneRun.class, Set.of("RT-CLIENT-026")),
                 Arguments.of(InputTranscriptsAsOutputRun.class, Set.of("RT-SERVER-017")),
-                Arguments.of(ForgetsConnectModelRun.class, Set.of("RT-CONN-014")));
+                Arguments.of(ForgetsConnectModelRun.class, Set.of("RT-CONN-014")),
+                Arguments.of(ErrorOnFailedConnectRun.class, Set.of("RT-RESIL-008")));
     }
 
     /** Broken transports that violate SHOULD rules: run with -Dtck.strict=true, where a missed SHOULD fails. */

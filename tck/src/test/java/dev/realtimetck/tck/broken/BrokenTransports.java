@@ -5,6 +5,7 @@ import dev.realtimetck.api.AudioInputConfig;
 import dev.realtimetck.api.AudioOutputConfig;
 import dev.realtimetck.api.RealtimeSessionConfig;
 import dev.realtimetck.api.TranscriptDelta;
+import dev.realtimetck.api.TransportError;
 import dev.realtimetck.api.TransportToolCallEvent;
 import dev.realtimetck.api.audio.AudioFormat;
 import dev.realtimetck.api.ConnectionStatus;
@@ -362,6 +363,34 @@ public final class BrokenTransports {
                     listener.accept(e);
                 } catch (RuntimeException ignored) {
                     // the broken part: the failure is dropped
+                }
+            });
+        }
+    }
+
+    /** Reports every failed connect as an error event, a close before open included (C9: that one has none). */
+    public static final class ErrorOnFailedConnect extends ForwardingTransport {
+        private final java.util.List<Consumer<? super TransportError>> errorListeners =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        public ErrorOnFailedConnect(RealtimeTransportLayer delegate) {
+            super(delegate);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <E> Subscription on(TransportEventType<E> type, Consumer<? super E> listener) {
+            if (type == TransportEventType.ERROR) {
+                errorListeners.add((Consumer<? super TransportError>) listener);
+            }
+            return delegate.on(type, listener);
+        }
+
+        @Override
+        public CompletionStage<Void> connect(RealtimeTransportConnectOptions options) {
+            return delegate.connect(options).whenComplete((done, failure) -> {
+                if (failure != null) {
+                    errorListeners.forEach(l -> l.accept(new TransportError.Failure(failure)));
                 }
             });
         }
