@@ -82,8 +82,9 @@ public interface ThreadingRules extends TransportUnderTest {
                 futures.add(pool.submit(() -> {
                     start.await();
                     for (int n = 0; n < perThread; n++) {
+                        // frames of growing size (the padding rides in the item id, so the event stays valid)
                         t.sendEvent(RealtimeClientMessage.of(Map.of("type", "conversation.item.retrieve",
-                                "item_id", "t" + thread + "_" + n, "tck_pad", "x".repeat(n * 7))));
+                                "item_id", "t" + thread + "_" + n + "_" + "x".repeat(n * 7))));
                     }
                     return null;
                 }));
