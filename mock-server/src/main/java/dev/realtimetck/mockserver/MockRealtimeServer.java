@@ -356,8 +356,16 @@ public final class MockRealtimeServer implements AutoCloseable {
         }
         stopListeners();
         if (environment != null) {
-            environment.pool().shutdownNow();
             environment.timer().shutdownNow();
+            environment.pool().shutdown(); // queued session tasks (close callbacks among them) still run
+            try {
+                if (!environment.pool().awaitTermination(2, TimeUnit.SECONDS)) {
+                    environment.pool().shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                environment.pool().shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

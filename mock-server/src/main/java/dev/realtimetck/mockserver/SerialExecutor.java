@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs tasks one at a time, in submission order, on a shared pool: the per-session executor of the
- * {@link SessionBehavior} threading contract. A task that throws is logged and does not stop later tasks.
+ * {@link SessionBehavior} threading contract. A task that throws is logged and does not stop later tasks. Once the
+ * pool refuses work (the server stopped), tasks run on the submitting thread, so none is lost.
  */
 final class SerialExecutor implements Executor {
 
@@ -38,9 +39,24 @@ final class SerialExecutor implements Executor {
             try {
                 pool.execute(this::drain);
             } catch (RejectedExecutionException e) {
-                scheduled.set(false);
-                tasks.clear();
+                // the server is stopping: run what is left here rather than drop it (a dropped close task would
+                // leave awaitClosed waiting and onClose never called)
+                runInline();
             }
+        }
+    }
+
+    private void runInline() {
+        try {
+            for (Runnable task = tasks.poll(); task != null; task = tasks.poll()) {
+                try {
+                    task.run();
+                } catch (Throwable t) {
+                    LOG.warn("{}: task failed", name, t);
+                }
+            }
+        } finally {
+            scheduled.set(false);
         }
     }
 

@@ -75,4 +75,30 @@ class SessionShutdownRaceTest {
             assertThat(session.frames()).anyMatch(f -> f.kind() == Frame.Kind.DROP);
         }
     }
+
+    @RepeatedTest(3)
+    void sessionsOpenAtServerCloseReportClosedAndRunTheirCloseCallback() throws Exception {
+        CountDownLatch closedCallback = new CountDownLatch(1);
+        SessionBehavior behavior = new SessionBehavior() {
+            @Override
+            public void onClientEvent(SessionContext session, ObjectNode event) {
+            }
+
+            @Override
+            public void onClose(SessionContext session) {
+                closedCallback.countDown();
+            }
+        };
+        MockRealtimeServer server = MockRealtimeServer.builder().behaviorFactory(s -> behavior).start();
+        try (WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
+            MockSession session = server.awaitSession(WAIT);
+            server.close();
+            assertThatCode(() -> session.awaitClosed(Duration.ofSeconds(5)))
+                    .as("awaitClosed on a session the server closed, after the server stopped")
+                    .doesNotThrowAnyException();
+            assertThat(closedCallback.await(5, TimeUnit.SECONDS)).as("onClose ran").isTrue();
+        } finally {
+            server.close();
+        }
+    }
 }
