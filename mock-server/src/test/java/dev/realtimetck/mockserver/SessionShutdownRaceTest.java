@@ -81,6 +81,10 @@ class SessionShutdownRaceTest {
         CountDownLatch closedCallback = new CountDownLatch(1);
         SessionBehavior behavior = new SessionBehavior() {
             @Override
+            public void onOpen(SessionContext session) {
+            }
+
+            @Override
             public void onClientEvent(SessionContext session, ObjectNode event) {
             }
 
