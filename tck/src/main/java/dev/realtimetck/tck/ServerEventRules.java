@@ -206,6 +206,17 @@ public interface ServerEventRules extends TransportUnderTest {
         List<String> names = tck.events().transportEventNames();
         assertThat(names.indexOf("item_update")).as("item_update before function_call in " + names)
                 .isGreaterThanOrEqualTo(0).isLessThan(names.indexOf("function_call"));
+        tck.events().skipAll();
+        wire.push("{\"type\":\"response.output_item.added\",\"response_id\":\"resp_fn2\",\"output_index\":0,"
+                + "\"item\":{\"id\":\"item_fn2\",\"type\":\"function_call\",\"status\":\"in_progress\","
+                + "\"call_id\":\"call_fn2\",\"name\":\"weather\",\"arguments\":\"\"}}");
+        wire.push("{\"type\":\"conversation.item.done\",\"previous_item_id\":null,\"item\":{\"id\":\"item_fn3\","
+                + "\"type\":\"function_call\",\"status\":\"completed\",\"call_id\":\"call_fn3\",\"name\":\"weather\","
+                + "\"arguments\":\"{}\"}}");
+        tck.events().awaitAny("response.output_item.added");
+        tck.events().awaitAny("conversation.item.done");
+        tck.events().assertNoneRecorded(r -> r.name().equals("function_call") || r.name().equals("item_update"),
+                "no function_call or item_update for a call still in progress, or for a call in conversation.item.done");
     }
 
     @TckRule("RT-SERVER-015")
@@ -224,6 +235,30 @@ public interface ServerEventRules extends TransportUnderTest {
         assertThat(request.itemId()).isEqualTo("mcpr_1");
         assertThat(request.serverLabel()).isEqualTo("docs");
         assertThat(request.arguments()).isEqualTo(Map.of("path", "/tmp"));
+
+        tck.events().skipAll();
+        wire.push("{\"type\":\"conversation.item.added\",\"previous_item_id\":null,\"item\":{\"id\":\"item_mcp2\","
+                + "\"type\":\"mcp_call\",\"server_label\":\"docs\",\"name\":\"search\",\"arguments\":\"{}\"}}");
+        RealtimeItem.McpCall running = (RealtimeItem.McpCall) tck.events().await(TransportEventType.ITEM_UPDATE,
+                i -> i instanceof RealtimeItem.McpCall, "an item_update for the mcp_call in conversation.item.added");
+        assertThat(running.itemId()).as("itemId of the added mcp_call").isEqualTo("item_mcp2");
+        assertThat(running.status()).as("status of an mcp_call in conversation.item.added")
+                .isEqualTo(ItemStatus.IN_PROGRESS);
+        wire.push("{\"type\":\"response.output_item.done\",\"response_id\":\"resp_mcp\",\"output_index\":0,"
+                + "\"item\":{\"id\":\"item_mcp2\",\"type\":\"mcp_call\",\"server_label\":\"docs\",\"name\":"
+                + "\"search\",\"arguments\":\"{}\",\"output\":\"found\"}}");
+        RealtimeItem.McpCall output = (RealtimeItem.McpCall) tck.events().await(TransportEventType.ITEM_UPDATE,
+                i -> i instanceof RealtimeItem.McpCall, "an item_update for the mcp_call in response.output_item.done");
+        assertThat(output.status()).as("status of an mcp_call in response.output_item.done")
+                .isEqualTo(ItemStatus.COMPLETED);
+        wire.push("{\"type\":\"conversation.item.added\",\"previous_item_id\":null,\"item\":{\"id\":\"mcpr_2\","
+                + "\"type\":\"mcp_approval_request\",\"server_label\":\"docs\",\"name\":\"delete\","
+                + "\"arguments\":\"{}\"}}");
+        tck.events().awaitAny("conversation.item.added");
+        tck.events().assertNoneRecorded(r -> r.name().equals("mcp_tool_call_completed")
+                        || r.name().equals("mcp_approval_request"),
+                "no completion for an mcp_call outside conversation.item.done, and no approval request before "
+                        + "conversation.item.done");
     }
 
     @TckRule("RT-SERVER-016")
@@ -236,6 +271,7 @@ public interface ServerEventRules extends TransportUnderTest {
         assertThat(listed.serverLabel()).isEqualTo("docs");
         assertThat(listed.tools()).hasSize(1);
         assertThat(listed.tools().get(0).name()).isEqualTo("search");
+        tck.events().assertNone(TransportEventType.ITEM_UPDATE, "for an mcp_list_tools item");
         wire.push("{\"type\":\"response.mcp_call.in_progress\",\"output_index\":0,\"item_id\":\"item_running\"}");
         wire.assertJson(wire.await("conversation.item.retrieve"),
                 "{\"type\":\"conversation.item.retrieve\",\"item_id\":\"item_running\"}", "a retrieve of the MCP call");
