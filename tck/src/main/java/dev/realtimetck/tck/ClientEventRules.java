@@ -529,4 +529,43 @@ public interface ClientEventRules extends TransportUnderTest {
         tck.events().await(TransportEventType.AUDIO_INTERRUPTED);
         wire.assertNone("response.cancel", "once the response is done (there is nothing to cancel)");
     }
+
+    @TckRule("RT-CLIENT-027")
+    default void hostedMcpToolsKeepTheirWireFields(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeTool docs = new RealtimeTool.HostedMcpTool("docs", "https://mcp.example.test/docs", "Team docs", null,
+                null, Map.of("X-Team", "tck"), List.of("search", "fetch"),
+                Map.of("never", Map.of("toolNames", List.of("search"), "readOnly", true),
+                        "always", Map.of("tool_names", List.of("delete"))));
+        RealtimeTool strict = new RealtimeTool.HostedMcpTool("audit", "https://mcp.example.test/audit", null, null, null,
+                null, null, "always");
+        RealtimeTool open = new RealtimeTool.HostedMcpTool("calendar", null, null, "connector_tck", null, null, null,
+                null);
+        tck.transport().updateSessionConfig(RealtimeSessionConfig.builder().tools(List.of(docs, strict, open)).build());
+        ObjectNode update = wire.await("session.update");
+        JsonNode tools = update.at("/session/tools");
+        JsonNode expected = TckJson.tree(TckJson.map("{\"t\":["
+                + "{\"type\":\"mcp\",\"server_label\":\"docs\",\"server_url\":\"https://mcp.example.test/docs\","
+                + "\"server_description\":\"Team docs\",\"headers\":{\"X-Team\":\"tck\"},"
+                + "\"allowed_tools\":[\"search\",\"fetch\"],\"require_approval\":{"
+                + "\"never\":{\"tool_names\":[\"search\"],\"read_only\":true},\"always\":{\"tool_names\":[\"delete\"]}}},"
+                + "{\"type\":\"mcp\",\"server_label\":\"audit\",\"server_url\":\"https://mcp.example.test/audit\","
+                + "\"require_approval\":\"always\"},"
+                + "{\"type\":\"mcp\",\"server_label\":\"calendar\",\"connector_id\":\"connector_tck\"}]}").get("t"));
+        if (!expected.equals(tools)) {
+            throw wire.violation("session.tools " + expected + " (filters in snake_case, absent fields and an absent "
+                    + "require_approval left out)", String.valueOf(tools), update);
+        }
+        RealtimeTool invalid = new RealtimeTool.HostedMcpTool("bad", "https://mcp.example.test/bad", null, null, null,
+                null, null, "sometimes");
+        assertThatThrownBy(() -> tck.transport().updateSessionConfig(RealtimeSessionConfig.builder()
+                .tools(List.of(invalid)).build())).as("updateSessionConfig with require_approval \"sometimes\"")
+                .isInstanceOf(RuntimeException.class);
+        RealtimeTool unknownFilter = new RealtimeTool.HostedMcpTool("bad", "https://mcp.example.test/bad", null, null,
+                null, null, null, Map.of("never", Map.of("toolNamez", List.of("x"))));
+        assertThatThrownBy(() -> tck.transport().updateSessionConfig(RealtimeSessionConfig.builder()
+                .tools(List.of(unknownFilter)).build())).as("updateSessionConfig with an unknown approval filter key")
+                .isInstanceOf(RuntimeException.class);
+        wire.assertNone("session.update", "for a configuration with an invalid require_approval");
+    }
 }

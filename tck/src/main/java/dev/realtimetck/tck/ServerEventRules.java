@@ -7,6 +7,7 @@ import dev.realtimetck.api.ItemStatus;
 import dev.realtimetck.api.McpToolsListed;
 import dev.realtimetck.api.RealtimeItem;
 import dev.realtimetck.api.RealtimeServerEvent;
+import dev.realtimetck.api.RealtimeTransportLayer;
 import dev.realtimetck.api.Role;
 import dev.realtimetck.api.TextDelta;
 import dev.realtimetck.api.TranscriptDelta;
@@ -22,6 +23,7 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Rules of how server events become transport events (group SERVER). */
 @Tag("server")
@@ -324,5 +326,66 @@ public interface ServerEventRules extends TransportUnderTest {
         tck.events().awaitAny("response.output_item.done");
         tck.events().assertNone(TransportEventType.FUNCTION_CALL,
                 "a second time for the same completed item (the tool would run twice)");
+    }
+
+    @TckRule("RT-SERVER-020")
+    default void typedListenersAloneSeeTheSameEvents(TckHarness tck) {
+        RealtimeTransportLayer t = tck.bareTransport();
+        java.util.concurrent.BlockingQueue<Object> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+        t.on(TransportEventType.AUDIO, seen::add);
+        t.on(TransportEventType.AUDIO_TRANSCRIPT_DELTA, seen::add);
+        t.on(TransportEventType.OUTPUT_TEXT_DELTA, seen::add);
+        t.on(TransportEventType.TURN_DONE, seen::add);
+        t.on(TransportEventType.ERROR, seen::add);
+        tck.await(t.connect(tck.options()), "connect() of a transport with only typed listeners");
+        Wire wire = tck.attachSession();
+        byte[] pcm = {1, 2, 3, 4, 5, 6, 7, 8};
+        String b64 = java.util.Base64.getEncoder().encodeToString(pcm);
+        wire.push(ServerEvents.responseCreated("resp_typed"));
+        // malformed variants first: they must be ignored as a whole (B1)
+        wire.session().sendRawText("{\"type\":\"response.output_audio.delta\",\"response_id\":\"resp_typed\","
+                + "\"item_id\":\"item_bad\",\"content_index\":0,\"delta\":\"AAAA\"");
+        wire.session().sendRawText("{\"type\":\"response.output_audio.delta\",\"response_id\":\"resp_typed\","
+                + "\"item_id\":\"item_bad\",\"content_index\":0,\"delta\":\"AAAA\"} {\"trailing\":true}");
+        wire.session().sendRawText("{\"type\":\"response.output_text.delta\",\"response_id\":\"resp_typed\","
+                + "\"item_id\":\"item_bad\",\"delta\":\"lost\"");
+        wire.session().sendRawText("{\"type\":\"response.output_audio.delta\",\"tck_extra\":{\"nested\":[1,{\"a\":2}]},"
+                + "\"response_id\":\"resp_typed\",\"item_id\":\"item_typed\",\"output_index\":0,\"content_index\":1,"
+                + "\"delta\":\"" + b64 + "\"}");
+        wire.session().sendRawText("{\"type\":\"response.output_audio_transcript.delta\",\"tck_extra\":[1,2],"
+                + "\"response_id\":\"resp_typed\",\"item_id\":\"item_typed\",\"output_index\":0,\"content_index\":1,"
+                + "\"delta\":\"Hi\"}");
+        wire.session().sendRawText("{\"type\":\"response.output_text.delta\",\"response_id\":\"resp_typed\","
+                + "\"item_id\":\"item_text\",\"output_index\":0,\"content_index\":0,\"delta\":\"there\"}");
+        wire.push(ServerEvents.responseDone("resp_typed"));
+        List<Object> events = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + tck.timing().signalTimeout().toNanos();
+        while (events.stream().noneMatch(TurnDone.class::isInstance) && System.nanoTime() < deadline) {
+            try {
+                Object next = seen.poll(deadline - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    events.add(next);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        if (events.size() != 4 || !(events.get(0) instanceof TransportAudioEvent audio)
+                || !java.util.Arrays.equals(audio.copyBytes(), pcm) || !"resp_typed".equals(audio.responseId())
+                || !new TranscriptDelta("Hi", "item_typed", "resp_typed").equals(events.get(1))
+                || !new TextDelta("there", "item_text", "resp_typed").equals(events.get(2))
+                || !(events.get(3) instanceof TurnDone done) || !"resp_typed".equals(done.response().id())) {
+            throw wire.violation("with only typed listeners registered: audio of the 8 bytes, the transcript delta "
+                    + "\"Hi\", the text delta \"there\" and turn_done, in that order, and nothing for the malformed "
+                    + "frames", events.toString());
+        }
+        t.interrupt();
+        ObjectNode truncate = wire.await("conversation.item.truncate");
+        if (!"item_typed".equals(truncate.path("item_id").asString(null)) || truncate.path("content_index").asInt(-1) != 1) {
+            throw wire.violation("a truncate of item_typed, content_index 1 (from the audio delta)", truncate.toString(),
+                    truncate);
+        }
+        assertThat(t.status()).as("status after the malformed frames").isEqualTo(dev.realtimetck.api.ConnectionStatus.CONNECTED);
     }
 }
