@@ -160,6 +160,20 @@ public interface ConnectionRules extends TransportUnderTest {
                 .isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> t.updateSessionConfig(RealtimeSessionConfig.builder().instructions("x").build()))
                 .as("updateSessionConfig before connect").isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> t.requestResponse(java.util.Map.of("instructions", "x")))
+                .as("requestResponse(response) before connect").isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> t.addImage("data:image/png;base64,AAAA", true)).as("addImage before connect")
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> t.sendFunctionCallOutput(new dev.realtimetck.api.TransportToolCallEvent("item_x",
+                "call_x", "f", "{}", null, null), "x", true)).as("sendFunctionCallOutput before connect")
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> t.sendMcpResponse(new dev.realtimetck.api.RealtimeItem.McpApprovalRequest("mcpr_x",
+                "docs", "f", java.util.Map.of(), null), true, null)).as("sendMcpResponse before connect")
+                .isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> t.resetHistory(List.of(), List.of(new dev.realtimetck.api.RealtimeItem.Message("item_x",
+                null, dev.realtimetck.api.Role.USER, List.of(new dev.realtimetck.api.ContentPart.InputText("x")),
+                dev.realtimetck.api.ItemStatus.COMPLETED)))).as("resetHistory that would send, before connect")
+                .isInstanceOf(RuntimeException.class);
         Wire wire = tck.connect();
         wire.assertNone(e -> !"session.update".equals(e.path("type").asString(null))
                         || "x".equals(e.path("session").path("instructions").asString(null)),

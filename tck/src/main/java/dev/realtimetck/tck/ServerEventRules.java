@@ -388,4 +388,44 @@ public interface ServerEventRules extends TransportUnderTest {
         }
         assertThat(t.status()).as("status after the malformed frames").isEqualTo(dev.realtimetck.api.ConnectionStatus.CONNECTED);
     }
+
+    @TckRule("RT-SERVER-021")
+    default void removedListenersStopAndOnceFiresOnce(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeTransportLayer t = tck.transport();
+        java.util.concurrent.atomic.AtomicInteger typed = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger once = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger any = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger byName = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch second = new java.util.concurrent.CountDownLatch(2);
+        dev.realtimetck.api.Subscription typedSub = t.on(TransportEventType.OUTPUT_TEXT_DELTA, e -> typed.incrementAndGet());
+        t.once(TransportEventType.OUTPUT_TEXT_DELTA, e -> once.incrementAndGet());
+        dev.realtimetck.api.Subscription anySub = t.onAny(e -> {
+            if (e.type().equals("response.output_text.delta")) {
+                any.incrementAndGet();
+            }
+        });
+        dev.realtimetck.api.Subscription nameSub = t.onServerEvent("response.output_text.delta",
+                e -> byName.incrementAndGet());
+        // registered last, so when it sees a delta every listener registered before it has seen that delta
+        t.on(TransportEventType.OUTPUT_TEXT_DELTA, e -> second.countDown());
+        String delta = "{\"type\":\"response.output_text.delta\",\"response_id\":\"resp_sub\",\"item_id\":"
+                + "\"item_sub\",\"output_index\":0,\"content_index\":0,\"delta\":\"x\"}";
+        wire.push(delta);
+        tck.events().await(TransportEventType.OUTPUT_TEXT_DELTA);
+        typedSub.remove();
+        anySub.remove();
+        nameSub.close();
+        typedSub.remove(); // removing twice does nothing
+        wire.push(delta);
+        tck.events().await(TransportEventType.OUTPUT_TEXT_DELTA);
+        tck.awaitCondition(() -> second.getCount() == 0, "the last listener to see the second delta",
+                () -> "it saw " + (2 - second.getCount()) + " delta(s)");
+        String counts = "on " + typed.get() + ", once " + once.get() + ", onAny " + any.get() + ", onServerEvent "
+                + byName.get();
+        if (typed.get() != 1 || once.get() != 1 || any.get() != 1 || byName.get() != 1) {
+            throw wire.violation("each removed listener and the once listener called for the first delta only "
+                    + "(on 1, once 1, onAny 1, onServerEvent 1)", counts);
+        }
+    }
 }
