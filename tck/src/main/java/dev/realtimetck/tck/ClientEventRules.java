@@ -568,4 +568,46 @@ public interface ClientEventRules extends TransportUnderTest {
                 .isInstanceOf(RuntimeException.class);
         wire.assertNone("session.update", "for a configuration with an invalid require_approval");
     }
+
+    @TckRule("RT-CLIENT-028")
+    default void everyConfiguredFieldReachesTheSessionUpdate(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeSessionConfig full = RealtimeSessionConfig.builder().instructions("be nice").voice("alloy")
+                .outputModalities(List.of("text")).toolChoice("auto").parallelToolCalls(false)
+                .reasoning(Map.of("effort", "low"))
+                .prompt(new dev.realtimetck.api.Prompt("pmpt_tck", "2", Map.of("a", "b")))
+                .audio(new AudioConfig(
+                        new AudioInputConfig(AudioFormat.PCMU, dev.realtimetck.api.NoiseReduction.of("near_field"),
+                                new dev.realtimetck.api.InputTranscription.Config("whisper-1", "en", "names: Ana",
+                                        Map.of("delay", "low")),
+                                TurnDetection.serverVad()),
+                        new AudioOutputConfig(new AudioFormat.Pcm(24_000), null, 1.2)))
+                .providerData(Map.of("max_output_tokens", 100)).build();
+        tck.transport().updateSessionConfig(full);
+        ObjectNode update = wire.await("session.update");
+        JsonNode session = update.path("session");
+        ObjectNode expected = Wire.json("{\"type\":\"realtime\",\"instructions\":\"be nice\",\"model\":\""
+                + TckHarness.MODEL + "\",\"output_modalities\":[\"text\"],\"audio\":{\"input\":{"
+                + "\"format\":{\"type\":\"audio/pcmu\"},\"noise_reduction\":{\"type\":\"near_field\"},"
+                + "\"transcription\":{\"model\":\"whisper-1\",\"language\":\"en\",\"prompt\":\"names: Ana\","
+                + "\"delay\":\"low\"},\"turn_detection\":{\"type\":\"server_vad\"}},"
+                + "\"output\":{\"format\":{\"type\":\"audio/pcm\",\"rate\":24000},\"voice\":\"alloy\",\"speed\":1.2}},"
+                + "\"tool_choice\":\"auto\",\"parallel_tool_calls\":false,\"reasoning\":{\"effort\":\"low\"},"
+                + "\"max_output_tokens\":100,\"prompt\":{\"id\":\"pmpt_tck\",\"version\":\"2\",\"variables\":{\"a\":\"b\"}}}");
+        if (!expected.equals(session)) {
+            throw wire.violation("session " + expected, session.toString(), update);
+        }
+        tck.transport().updateSessionConfig(RealtimeSessionConfig.builder().voice("echo").audio(new AudioConfig(
+                new AudioInputConfig(null, dev.realtimetck.api.NoiseReduction.disabled(),
+                        dev.realtimetck.api.InputTranscription.disabled(), null),
+                new AudioOutputConfig(null, "marin", null))).build());
+        ObjectNode second = wire.await("session.update");
+        JsonNode audio = second.at("/session/audio");
+        if (!"marin".equals(audio.at("/output/voice").asString(null)) || !audio.at("/input/transcription").isNull()
+                || !audio.at("/input/noise_reduction").isNull() || second.at("/session/instructions").isString()) {
+            throw wire.violation("the second update to resend everything from its own configuration: audio.output.voice"
+                    + " marin (not the top-level echo), transcription and noise_reduction null, no instructions",
+                    second.toString(), second);
+        }
+    }
 }
