@@ -610,4 +610,46 @@ public interface ClientEventRules extends TransportUnderTest {
                     second.toString(), second);
         }
     }
+
+    @TckRule("RT-CLIENT-029")
+    default void sendAudioTakesPositionToLimitOfAnyBuffer(TckHarness tck) {
+        Wire wire = tck.connect();
+        byte[] backing = new byte[64];
+        for (int i = 0; i < backing.length; i++) {
+            backing[i] = (byte) (i * 37 + 11);
+        }
+        java.nio.ByteBuffer window = java.nio.ByteBuffer.wrap(backing, 5, 20); // position 5, limit 25
+        java.nio.ByteBuffer slice = java.nio.ByteBuffer.wrap(backing).position(30).slice().limit(7);
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(9).put(backing, 40, 9).flip();
+        java.nio.ByteBuffer readOnly = java.nio.ByteBuffer.wrap(backing, 50, 14).asReadOnlyBuffer();
+        java.nio.ByteBuffer whole = java.nio.ByteBuffer.wrap(backing);
+        byte[] small = {1, 2, 3};
+        List<java.nio.ByteBuffer> sent = List.of(window, slice, direct, readOnly, whole,
+                java.nio.ByteBuffer.wrap(small), java.nio.ByteBuffer.wrap(backing, 0, 64));
+        List<byte[]> expected = new java.util.ArrayList<>();
+        for (java.nio.ByteBuffer buffer : sent) {
+            java.nio.ByteBuffer copy = buffer.duplicate();
+            byte[] bytes = new byte[copy.remaining()];
+            copy.get(bytes);
+            expected.add(bytes);
+            int position = buffer.position();
+            int limit = buffer.limit();
+            tck.transport().sendAudio(buffer, false);
+            assertThat(buffer.position()).as("the buffer's position after sendAudio (not consumed)").isEqualTo(position);
+            assertThat(buffer.limit()).as("the buffer's limit after sendAudio").isEqualTo(limit);
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            ObjectNode append = wire.await("input_audio_buffer.append");
+            String want = Base64.getEncoder().encodeToString(expected.get(i));
+            if (!want.equals(append.path("audio").asString(null))) {
+                throw wire.violation("append #" + (i + 1) + " to hold exactly the " + expected.get(i).length
+                        + " bytes from position to limit of " + describe(sent.get(i)) + ": " + want,
+                        append.path("audio").toString(), append);
+            }
+        }
+    }
+
+    private static String describe(java.nio.ByteBuffer buffer) {
+        return (buffer.isDirect() ? "a direct" : buffer.isReadOnly() ? "a read-only" : "a heap") + " buffer";
+    }
 }

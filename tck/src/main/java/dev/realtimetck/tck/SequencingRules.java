@@ -173,6 +173,20 @@ public interface SequencingRules extends TransportUnderTest {
         if (!"after the error".equals(next.at("/response/instructions").asString(null))) {
             throw wire.violation("the held-back request once the server rejected the first", next.toString(), next);
         }
+
+        // an error naming another event, or none and unrelated, leaves the outstanding create in place
+        t.requestResponse(Map.of("instructions", "third"));
+        wire.push(ServerEvents.error("evt_someone_else", "invalid_value"));
+        wire.push(ServerEvents.error(null, "invalid_value"));
+        wire.assertNone(SequencingRules::isCreate, "no response.create after errors that do not concern the "
+                + "outstanding one");
+        // an error without event_id whose code names response.create releases it
+        wire.push(ServerEvents.error(null, "invalid_response_create_parameters"));
+        ObjectNode third = wire.await("response.create");
+        if (!"third".equals(third.at("/response/instructions").asString(null))) {
+            throw wire.violation("the held-back request once an error without event_id rejected a response.create",
+                    third.toString(), third);
+        }
     }
 
     @TckRule("RT-SEQ-007")
