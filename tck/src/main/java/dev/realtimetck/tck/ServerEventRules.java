@@ -106,6 +106,14 @@ public interface ServerEventRules extends TransportUnderTest {
         TurnDone done = tck.events().await(TransportEventType.TURN_DONE);
         assertThat(usage.inputTokens()).as("usage_update.inputTokens").isEqualTo(10);
         assertThat(usage.outputTokens()).as("usage_update.outputTokens").isEqualTo(5);
+        assertThat(usage.totalTokens()).as("usage_update.totalTokens").isEqualTo(15);
+        assertThat(usage.requests()).as("usage_update.requests").isEqualTo(1);
+        assertThat(usage.inputTokensDetails()).as("usage_update.inputTokensDetails").hasSize(1);
+        assertThat(usage.inputTokensDetails().get(0)).as("usage_update.inputTokensDetails[0]")
+                .containsOnlyKeys("cached_tokens");
+        assertThat(((Number) usage.inputTokensDetails().get(0).get("cached_tokens")).longValue())
+                .as("usage_update.inputTokensDetails[0].cached_tokens").isEqualTo(1L);
+        assertThat(usage.outputTokensDetails()).as("usage_update.outputTokensDetails").isEqualTo(List.of(Map.of()));
         assertThat(done.response().id()).as("turn_done response id").isEqualTo("resp_done");
         assertThat(done.response().output()).as("turn_done output").hasSize(1);
         assertThat(done.response().usage().inputTokens()).as("turn_done usage.inputTokens").isEqualTo(10);
