@@ -231,6 +231,26 @@ public interface ClientEventRules extends TransportUnderTest {
             throw wire.violation("turn_detection {type:server_vad, create_response:false, interrupt_response:false, "
                     + "prefix_padding_ms:0, silence_duration_ms:0, idle_timeout_ms:0, threshold:0}", t.toString(), update);
         }
+        TurnDetection.Config semantic = TurnDetection.Config.builder().type("semantic_vad").eagerness("high")
+                .modelVersion("default").extra(Map.of("tck_unknown", 1, "silence_duration_ms", 400,
+                        "prefixPaddingMs", 250)).build();
+        tck.transport().updateSessionConfig(RealtimeSessionConfig.builder()
+                .audio(new AudioConfig(new AudioInputConfig(null, null, null, semantic), null)).build());
+        ObjectNode second = wire.await("session.update");
+        JsonNode t2 = second.at("/session/audio/input/turn_detection");
+        ObjectNode expected = Wire.json("{\"type\":\"semantic_vad\",\"eagerness\":\"high\",\"model_version\":"
+                + "\"default\",\"tck_unknown\":1,\"silence_duration_ms\":400,\"prefix_padding_ms\":250}");
+        if (!expected.equals(t2)) {
+            throw wire.violation("turn_detection " + expected + " (model_version renamed, unknown and snake_case keys "
+                    + "kept, camelCase keys renamed)", t2.toString(), second);
+        }
+        tck.transport().updateSessionConfig(RealtimeSessionConfig.builder()
+                .audio(new AudioConfig(new AudioInputConfig(null, null, null, TurnDetection.disabled()), null)).build());
+        ObjectNode third = wire.await("session.update");
+        if (!third.at("/session/audio/input/turn_detection").isNull()) {
+            throw wire.violation("turn_detection null when turn detection is disabled",
+                    third.at("/session/audio/input/turn_detection").toString(), third);
+        }
     }
 
     private static boolean isZero(JsonNode n) {

@@ -282,6 +282,15 @@ public interface ConnectionRules extends TransportUnderTest {
         wire = tck.connect(tck.optionsBuilder().model(TckHarness.MODEL).initialSessionConfig(custom).build());
         wire.push(sessionCreated("{\"workflow_name\":\"server-side\"}"));
         wire.assertNone("session.update", "when the server already holds a tracing configuration");
+        t.close();
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+
+        RealtimeSessionConfig off = RealtimeSessionConfig.builder().tracing(TracingConfig.disabled()).build();
+        wire = tck.connect(tck.optionsBuilder().model(TckHarness.MODEL).initialSessionConfig(off).build());
+        wire.push(sessionCreated("\"auto\""));
+        wire.assertJson(wire.await("session.update"),
+                "{\"type\":\"session.update\",\"session\":{\"type\":\"realtime\",\"tracing\":null}}",
+                "the tracing follow-up of a session whose tracing is disabled");
     }
 
     /** A session.created whose session has this tracing JSON (null: none). */
