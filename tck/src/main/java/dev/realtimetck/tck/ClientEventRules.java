@@ -672,4 +672,52 @@ public interface ClientEventRules extends TransportUnderTest {
     private static String describe(java.nio.ByteBuffer buffer) {
         return (buffer.isDirect() ? "a direct" : buffer.isReadOnly() ? "a read-only" : "a heap") + " buffer";
     }
+
+    @TckRule("RT-CLIENT-030")
+    default void resetHistoryFollowsTheDiffOrderAndContent(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeItem a = userMessage("item_a", "first");
+        RealtimeItem b = userMessage("item_b", "second");
+        RealtimeItem bChanged = userMessage("item_b", "second, changed");
+        RealtimeItem call = new RealtimeItem.FunctionCall("item_fc", null, "call_fc", "lookup", "{}",
+                ItemStatus.COMPLETED, null);
+        RealtimeItem callChanged = new RealtimeItem.FunctionCall("item_fc", null, "call_fc", "lookup", "{\"q\":1}",
+                ItemStatus.COMPLETED, null);
+        RealtimeItem c = userMessage("item_c", "unchanged");
+        RealtimeItem spoken = new RealtimeItem.Message("item_spoken", null, Role.ASSISTANT,
+                List.of(new ContentPart.OutputAudio(null, "hello")), ItemStatus.COMPLETED);
+        RealtimeItem system = new RealtimeItem.Message("item_sys", null, Role.SYSTEM,
+                List.of(new ContentPart.InputText("sys")), ItemStatus.COMPLETED);
+        RealtimeItem rich = new RealtimeItem.Message("item_rich", null, Role.USER, List.of(
+                new ContentPart.InputText("look"), new ContentPart.InputAudio("AAAA", "hi"),
+                new ContentPart.InputImage("data:image/png;base64,AAAA", "low")), ItemStatus.COMPLETED);
+        RealtimeItem answer = new RealtimeItem.Message("item_ans", null, Role.ASSISTANT,
+                List.of(new ContentPart.OutputText("ok")), ItemStatus.COMPLETED);
+        tck.transport().resetHistory(List.of(a, b, call, c, spoken),
+                List.of(bChanged, system, rich, answer, callChanged, c, spoken));
+        List<String> expected = List.of(
+                "{\"type\":\"conversation.item.delete\",\"item_id\":\"item_a\"}",
+                "{\"type\":\"conversation.item.delete\",\"item_id\":\"item_b\"}",
+                "{\"type\":\"conversation.item.delete\",\"item_id\":\"item_fc\"}",
+                "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"system\","
+                        + "\"content\":[{\"type\":\"input_text\",\"text\":\"sys\"}],\"id\":\"item_sys\"}}",
+                "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\","
+                        + "\"content\":[{\"type\":\"input_text\",\"text\":\"look\"},{\"type\":\"input_audio\","
+                        + "\"audio\":\"AAAA\",\"transcript\":\"hi\"},{\"type\":\"input_image\",\"image_url\":"
+                        + "\"data:image/png;base64,AAAA\",\"detail\":\"low\"}],\"id\":\"item_rich\",\"status\":\"completed\"}}",
+                "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"assistant\","
+                        + "\"content\":[{\"type\":\"output_text\",\"text\":\"ok\"}],\"id\":\"item_ans\","
+                        + "\"status\":\"completed\"}}",
+                "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\","
+                        + "\"content\":[{\"type\":\"input_text\",\"text\":\"second, changed\"}],\"id\":\"item_b\","
+                        + "\"status\":\"completed\"}}");
+        for (int i = 0; i < expected.size(); i++) {
+            ObjectNode next = wire.await(e -> isType(e, "conversation.item.delete") || isType(e, "conversation.item.create"),
+                    "history event #" + (i + 1) + ": " + expected.get(i));
+            wire.assertJson(next, expected.get(i), "history event #" + (i + 1)
+                    + " (deletes of removals then updates, creates of additions then updated messages only)");
+        }
+        wire.assertNone(e -> isType(e, "conversation.item.delete") || isType(e, "conversation.item.create"),
+                "no further history events (no create for the function call, nothing for unchanged items)");
+    }
 }
