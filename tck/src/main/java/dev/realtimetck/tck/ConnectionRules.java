@@ -140,6 +140,9 @@ public interface ConnectionRules extends TransportUnderTest {
     default void reconnectUsesFreshSocketAndSessionUpdate(TckHarness tck) {
         Wire first = tck.connect();
         RealtimeTransportLayer t = tck.transport();
+        first.push(ServerEvents.responseCreated("resp_old"));
+        first.push(ServerEvents.audioDelta("resp_old", "item_old", ServerEvents.pcmMillis(40)));
+        tck.events().await(TransportEventType.AUDIO);
         t.close();
         tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
         Wire second = tck.connect();
@@ -147,6 +150,10 @@ public interface ConnectionRules extends TransportUnderTest {
                 .isNotEqualTo(first.session().id());
         assertThat(second.clientEvents().get(0).path("type").asString(null)).isEqualTo("session.update");
         assertThat(t.status()).isEqualTo(ConnectionStatus.CONNECTED);
+        t.interrupt();
+        second.assertNone(e -> "conversation.item.truncate".equals(e.path("type").asString(null))
+                        || "response.cancel".equals(e.path("type").asString(null)),
+                "nothing from interrupt() on the new connection: audio and responses of the old one are forgotten");
     }
 
     @TckRule("RT-CONN-010")

@@ -243,5 +243,7 @@ public interface SequencingRules extends TransportUnderTest {
             throw new TckViolation("the second request to be sent within " + bound.toMillis() + " ms although the "
                     + "server never answered the first", "it was still held back", wire.lastClientFrames(2));
         }
+        tck.events().await(TransportEventType.ERROR, e -> e instanceof dev.realtimetck.api.TransportError.Failure,
+                "an error event reporting the response.create that was given up on");
     }
 }

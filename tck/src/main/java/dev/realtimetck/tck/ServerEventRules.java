@@ -421,6 +421,8 @@ public interface ServerEventRules extends TransportUnderTest {
                 + "\"item_sub\",\"output_index\":0,\"content_index\":0,\"delta\":\"x\"}";
         wire.push(delta);
         tck.events().await(TransportEventType.OUTPUT_TEXT_DELTA);
+        tck.awaitCondition(() -> second.getCount() == 1, "the last listener to see the first delta",
+                () -> "it saw " + (2 - second.getCount()) + " delta(s)");
         typedSub.remove();
         anySub.remove();
         nameSub.close();
