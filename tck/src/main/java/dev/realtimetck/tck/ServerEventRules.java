@@ -200,6 +200,30 @@ public interface ServerEventRules extends TransportUnderTest {
         assertThat(added).as("item_update for conversation.item.added").isEqualTo(expectedAdded);
         assertThat(done).as("item_update for conversation.item.done").isEqualTo(new RealtimeItem.Message("item_msg",
                 null, Role.USER, List.of(new ContentPart.InputText("hi")), ItemStatus.COMPLETED));
+
+        wire.push("{\"type\":\"conversation.item.done\",\"previous_item_id\":\"item_msg\",\"item\":{\"id\":"
+                + "\"item_rich\",\"type\":\"message\",\"role\":\"user\",\"status\":\"incomplete\",\"content\":["
+                + "{\"type\":\"input_audio\",\"transcript\":\"spoken\"},"
+                + "{\"type\":\"input_image\",\"image_url\":\"data:image/png;base64,AAAA\",\"detail\":\"low\"}]}}");
+        RealtimeItem rich = tck.events().await(TransportEventType.ITEM_UPDATE);
+        assertThat(rich).as("item_update for a done item with its own status, audio and image parts").isEqualTo(
+                new RealtimeItem.Message("item_rich", "item_msg", Role.USER, List.of(
+                        new ContentPart.InputAudio(null, "spoken"),
+                        new ContentPart.InputImage("data:image/png;base64,AAAA", "low")), ItemStatus.INCOMPLETE));
+        wire.push("{\"type\":\"conversation.item.added\",\"previous_item_id\":null,\"item\":{\"id\":\"item_said\","
+                + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"audio\",\"transcript\":"
+                + "\"legacy\"},{\"type\":\"output_text\",\"text\":\"written\"}]}}");
+        RealtimeItem said = tck.events().await(TransportEventType.ITEM_UPDATE);
+        assertThat(said).as("item_update for an assistant item (legacy audio part renamed output_audio)").isEqualTo(
+                new RealtimeItem.Message("item_said", null, Role.ASSISTANT, List.of(
+                        new ContentPart.OutputAudio(null, "legacy"), new ContentPart.OutputText("written")),
+                        ItemStatus.IN_PROGRESS));
+        wire.push("{\"type\":\"conversation.item.done\",\"previous_item_id\":null,\"item\":{\"id\":\"item_sys\","
+                + "\"type\":\"message\",\"role\":\"system\",\"content\":[{\"type\":\"input_text\",\"text\":"
+                + "\"rules\"}]}}");
+        RealtimeItem system = tck.events().await(TransportEventType.ITEM_UPDATE);
+        assertThat(system).as("item_update for a system item (no status)").isEqualTo(new RealtimeItem.Message(
+                "item_sys", null, Role.SYSTEM, List.of(new ContentPart.InputText("rules")), null));
     }
 
     @TckRule("RT-SERVER-014")
