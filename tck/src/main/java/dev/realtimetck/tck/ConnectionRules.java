@@ -256,6 +256,12 @@ public interface ConnectionRules extends TransportUnderTest {
             throw wire.violation("a connect without a model to use the model of the last successful connect, "
                     + "tck-model-kept (not the one of the failed connect in between)", "session.model " + model, first);
         }
+        t.updateSessionConfig(RealtimeSessionConfig.builder().instructions("no model named").build());
+        ObjectNode update = wire.await("session.update");
+        if (!"tck-model-kept".equals(update.path("session").path("model").asString(null))) {
+            throw wire.violation("updateSessionConfig without a model to name the connected model tck-model-kept",
+                    update.toString(), update);
+        }
     }
 
     @TckRule("RT-CONN-015")
@@ -354,5 +360,61 @@ public interface ConnectionRules extends TransportUnderTest {
         wire.session().awaitClosed(tck.timing().signalTimeout());
         tck.connect();
         assertThat(t.status()).as("status after connecting again").isEqualTo(ConnectionStatus.CONNECTED);
+    }
+
+    @TckRule("RT-CONN-018")
+    default void connectUrlSticksAfterSuccess(TckHarness tck) {
+        NeverAnsweringServer elsewhere = tck.hangingUpServer();
+        // the transport's own URL points elsewhere; the first connect names the TCK server
+        RealtimeTransportLayer t = tck.transport(new TckTransportSettings(elsewhere.url(), TckHarness.API_KEY,
+                tck.timing().signalTimeout()));
+        tck.await(t.connect(tck.options()), "connect() with the URL of the TCK server");
+        tck.attachSession();
+        t.close();
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        RealtimeTransportConnectOptions noUrl = RealtimeTransportConnectOptions.builder().apiKey(TckHarness.API_KEY)
+                .model(TckHarness.MODEL).build();
+        tck.await(connectOutcome(() -> t.connect(noUrl)), "a connect without a URL to reuse the URL of the last "
+                + "successful connect (the TCK server), not the transport's own");
+        tck.attachSession();
+        assertThat(elsewhere.connections()).as("connections to the transport's own URL").isZero();
+    }
+
+    @TckRule("RT-CONN-019")
+    default void keySupplierIsAskedOncePerConnect(TckHarness tck) {
+        RealtimeTransportLayer t = tck.transport();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        dev.realtimetck.api.ApiKey supplied = dev.realtimetck.api.ApiKey.fromSupplier(() -> {
+            asked.incrementAndGet();
+            return CompletableFuture.supplyAsync(() -> TckHarness.API_KEY);
+        });
+        tck.connect(tck.optionsBuilder().apiKey(supplied).model(TckHarness.MODEL).build());
+        assertThat(asked.get()).as("supplier calls for one connect").isEqualTo(1);
+        t.close();
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        tck.events().awaitStatus(ConnectionStatus.DISCONNECTED);
+        tck.events().skipAll();
+
+        dev.realtimetck.api.ApiKey failing = dev.realtimetck.api.ApiKey.fromSupplier(
+                () -> CompletableFuture.failedFuture(new IllegalStateException("no key today")));
+        tck.awaitFailure(connectOutcome(() -> t.connect(tck.optionsBuilder().apiKey(failing).model(TckHarness.MODEL)
+                .build())), "connect() to fail when the key supplier fails", tck.timing().signalTimeout());
+        dev.realtimetck.api.ApiKey empty = dev.realtimetck.api.ApiKey.fromSupplier(
+                () -> CompletableFuture.completedFuture(""));
+        tck.awaitFailure(connectOutcome(() -> t.connect(tck.optionsBuilder().apiKey(empty).model(TckHarness.MODEL)
+                .build())), "connect() to fail when the key supplier gives an empty key", tck.timing().signalTimeout());
+
+        CompletableFuture<String> pending = new CompletableFuture<>();
+        dev.realtimetck.api.ApiKey slow = dev.realtimetck.api.ApiKey.fromSupplier(() -> pending);
+        CompletionStage<Void> waiting = connectOutcome(() -> t.connect(tck.optionsBuilder().apiKey(slow)
+                .model(TckHarness.MODEL).build()));
+        t.close();
+        tck.awaitFailure(waiting, "connect() to fail when close() comes while the key is still resolving",
+                tck.timing().signalTimeout());
+        pending.complete(TckHarness.API_KEY);
+        tck.events().assertNone(TransportEventType.CONNECTION_CHANGE,
+                "for connects whose key failed, was empty, or resolved after close()");
+        assertThat(tck.server().sessions()).as("WebSocket sessions: only the first connect's").hasSize(1);
+        assertThat(t.status()).isEqualTo(ConnectionStatus.DISCONNECTED);
     }
 }

@@ -37,6 +37,8 @@ public interface ResilienceRules extends TransportUnderTest {
         }
         assertThat(tck.events().statuses()).as("connection_change events of a refused handshake")
                 .doesNotContain(ConnectionStatus.CONNECTED);
+        tck.events().await(TransportEventType.ERROR, e -> e instanceof dev.realtimetck.api.TransportError.Failure,
+                "an error event for the refused handshake (a socket error, C10)");
         tck.connect();
         assertThat(t.status()).as("status after connecting again with the right key").isEqualTo(ConnectionStatus.CONNECTED);
     }
