@@ -204,10 +204,14 @@ public interface ClientEventRules extends TransportUnderTest {
         boolean ok = TckJson.tree(List.of("audio")).equals(s.path("output_modalities"))
                 && Wire.sameJson(Wire.json(pcm), s.at("/audio/input/format"))
                 && Wire.sameJson(Wire.json(pcm), s.at("/audio/output/format"))
-                && "semantic_vad".equals(s.at("/audio/input/turn_detection/type").asString(null));
+                && "semantic_vad".equals(s.at("/audio/input/turn_detection/type").asString(null))
+                && s.at("/audio/input/transcription/model").isString()
+                && s.at("/audio/input/noise_reduction").isNull()
+                && Wire.sameJson(Wire.json("{\"v\":1}").get("v"), s.at("/audio/output/speed"));
         if (!ok) {
             throw wire.violation("output_modalities [\"audio\"], audio.input.format and audio.output.format " + pcm
-                    + ", audio.input.turn_detection.type semantic_vad", s.toString(), update);
+                    + ", audio.input.turn_detection.type semantic_vad, an input transcription model, noise_reduction "
+                    + "null and speed 1", s.toString(), update);
         }
     }
 
@@ -564,7 +568,7 @@ public interface ClientEventRules extends TransportUnderTest {
     default void hostedMcpToolsKeepTheirWireFields(TckHarness tck) {
         Wire wire = tck.connect();
         RealtimeTool docs = new RealtimeTool.HostedMcpTool("docs", "https://mcp.example.test/docs", "Team docs", null,
-                null, Map.of("X-Team", "tck"), List.of("search", "fetch"),
+                "Bearer tck-mcp-token", Map.of("X-Team", "tck"), List.of("search", "fetch"),
                 Map.of("never", Map.of("toolNames", List.of("search"), "readOnly", true),
                         "always", Map.of("tool_names", List.of("delete"))));
         RealtimeTool strict = new RealtimeTool.HostedMcpTool("audit", "https://mcp.example.test/audit", null, null, null,
@@ -576,7 +580,8 @@ public interface ClientEventRules extends TransportUnderTest {
         JsonNode tools = update.at("/session/tools");
         JsonNode expected = TckJson.tree(TckJson.map("{\"t\":["
                 + "{\"type\":\"mcp\",\"server_label\":\"docs\",\"server_url\":\"https://mcp.example.test/docs\","
-                + "\"server_description\":\"Team docs\",\"headers\":{\"X-Team\":\"tck\"},"
+                + "\"server_description\":\"Team docs\",\"authorization\":\"Bearer tck-mcp-token\","
+                + "\"headers\":{\"X-Team\":\"tck\"},"
                 + "\"allowed_tools\":[\"search\",\"fetch\"],\"require_approval\":{"
                 + "\"never\":{\"tool_names\":[\"search\"],\"read_only\":true},\"always\":{\"tool_names\":[\"delete\"]}}},"
                 + "{\"type\":\"mcp\",\"server_label\":\"audit\",\"server_url\":\"https://mcp.example.test/audit\","

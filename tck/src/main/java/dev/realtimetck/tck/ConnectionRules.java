@@ -278,16 +278,18 @@ public interface ConnectionRules extends TransportUnderTest {
         tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
 
         RealtimeSessionConfig custom = RealtimeSessionConfig.builder()
-                .tracing(new TracingConfig.Custom("tck-workflow", "tck-group", null)).build();
+                .tracing(new TracingConfig.Custom("tck-workflow", "tck-group", java.util.Map.of("run", "tck")))
+                .build();
         wire = tck.connect(tck.optionsBuilder().model(TckHarness.MODEL).initialSessionConfig(custom).build());
         wire.push(sessionCreated(null));
         ObjectNode named = wire.await("session.update");
         JsonNode session = named.path("session");
         if (session.size() != 2 || !"realtime".equals(session.path("type").asString(null))
                 || !"tck-workflow".equals(session.path("tracing").path("workflow_name").asString(null))
-                || !"tck-group".equals(session.path("tracing").path("group_id").asString(null))) {
+                || !"tck-group".equals(session.path("tracing").path("group_id").asString(null))
+                || !"tck".equals(session.path("tracing").path("metadata").path("run").asString(null))) {
             throw wire.violation("a session.update whose session holds only type realtime and the tracing "
-                    + "{workflow_name tck-workflow, group_id tck-group}", named.toString(), named);
+                    + "{workflow_name tck-workflow, group_id tck-group, metadata {run: tck}}", named.toString(), named);
         }
         t.close();
         tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);

@@ -189,4 +189,36 @@ public interface ResilienceRules extends TransportUnderTest {
         tck.attachSession();
         assertThat(t.status()).as("status after connecting to a working server").isEqualTo(ConnectionStatus.CONNECTED);
     }
+
+    @TckRule("RT-RESIL-009")
+    default void protocolViolationAfterOpenIsASocketError(TckHarness tck) {
+        java.net.URI violator = tck.protocolViolatingServerUrl();
+        RealtimeTransportLayer t = tck.transport();
+        RealtimeTransportConnectOptions options = RealtimeTransportConnectOptions.builder().apiKey(TckHarness.API_KEY)
+                .url(violator).model(TckHarness.MODEL).build();
+        CompletionStage<Void> connect = ConnectionRules.connectOutcome(() -> t.connect(options));
+        tck.events().await(TransportEventType.ERROR, e -> e instanceof dev.realtimetck.api.TransportError.Failure,
+                "an error event for the server's WebSocket protocol violation (a socket error, C10)");
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        try {
+            connect.toCompletableFuture().get(tck.timing().signalTimeout().toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException failedWhileConnecting) {
+            // the violation may arrive before connect completed: then connect fails with it (C10)
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new TckViolation("connect() to complete or fail once the connection failed", "it is still pending",
+                    List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        tck.events().awaitStatus(ConnectionStatus.DISCONNECTED);
+        tck.events().skipAll();
+        tck.events().assertNone(TransportEventType.CONNECTION_CHANGE, "after disconnected");
+        assertThat(tck.events().statuses()).as("connection_change events of the failed connection")
+                .containsOnlyOnce(ConnectionStatus.DISCONNECTED).endsWith(ConnectionStatus.DISCONNECTED);
+        tck.await(t.connect(tck.options()), "connect() to the TCK mock server after the failed connection");
+        tck.attachSession();
+        assertThat(t.status()).as("status after connecting again").isEqualTo(ConnectionStatus.CONNECTED);
+    }
 }

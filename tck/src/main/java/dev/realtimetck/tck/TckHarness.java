@@ -8,6 +8,7 @@ import dev.realtimetck.mockserver.MockRealtimeServer;
 import dev.realtimetck.mockserver.MockSession;
 import dev.realtimetck.mockserver.SessionBehaviorFactory;
 import dev.realtimetck.mockserver.ValidationMode;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,6 +205,16 @@ public final class TckHarness implements AutoCloseable {
         NeverAnsweringServer s = new NeverAnsweringServer();
         closeables.add(s);
         return s;
+    }
+
+    /**
+     * A loopback server that opens the WebSocket, waits for the client's first frame and then sends a frame with a
+     * reserved opcode, a protocol violation the client must fail the connection on (closed when the test ends).
+     */
+    public URI protocolViolatingServerUrl() {
+        ProtocolViolatingServer s = new ProtocolViolatingServer();
+        closeables.add(s);
+        return s.url();
     }
 
     /** A loopback TCP server that closes every connection as soon as it accepts it (closed when the test ends). */
