@@ -187,6 +187,29 @@ public interface SequencingRules extends TransportUnderTest {
             throw wire.violation("the held-back request once an error without event_id rejected a response.create",
                     third.toString(), third);
         }
+        // ... or whose message names response.create
+        t.requestResponse(Map.of("instructions", "fourth"));
+        wire.push("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"code\":\"invalid_value\","
+                + "\"message\":\"Invalid value in response.create: tck\"}}");
+        ObjectNode fourth = wire.await("response.create");
+        if (!"fourth".equals(fourth.at("/response/instructions").asString(null))) {
+            throw wire.violation("the held-back request once an error message named response.create",
+                    fourth.toString(), fourth);
+        }
+        // automatic requests coalesced into a rejected response.create go back into the queue
+        wire.push(ServerEvents.responseCreated("resp_seq6"));
+        t.requestResponse();
+        t.requestResponse();
+        wire.push(ServerEvents.responseDone("resp_seq6"));
+        ObjectNode merged = wire.await("response.create");
+        wire.push(ServerEvents.error(merged.path("event_id").asString(null), "tck_rejected"));
+        ObjectNode retried = wire.await("response.create");
+        if (retried.path("event_id").asString("").equals(merged.path("event_id").asString(""))) {
+            throw wire.violation("a new response.create for the automatic request that had been coalesced into the "
+                    + "rejected one", "the rejected one was sent again", merged, retried);
+        }
+        wire.assertNone(SequencingRules::isCreate, "no further response.create (two automatic requests, one "
+                + "rejected and one put back)");
     }
 
     @TckRule("RT-SEQ-007")
