@@ -171,7 +171,7 @@ class BrokenTransportsTest {
                 Arguments.of(LeakedTracingRun.class, Set.of("RT-CLIENT-023")),
                 Arguments.of(SwallowedErrorsRun.class, Set.of("RT-SERVER-004")),
                 Arguments.of(LostResponseRequestsRun.class, Set.of("RT-SEQ-003", "RT-SEQ-005", "RT-SEQ-008")),
-                Arguments.of(NoReconnectRun.class, Set.of("RT-RESIL-001", "RT-RESIL-002", "RT-RESIL-008")),
+                Arguments.of(NoReconnectRun.class, Set.of("RT-RESIL-001", "RT-RESIL-002", "RT-RESIL-008", "RT-RESIL-009")),
                 Arguments.of(UnsafeConcurrentSendsRun.class, Set.of("RT-THREAD-002")),
                 Arguments.of(ListenerExceptionKillsDispatchRun.class, Set.of("RT-THREAD-001")),
                 Arguments.of(PcmOnlyFormatsRun.class, Set.of("RT-CLIENT-024", "RT-CLIENT-028")),
