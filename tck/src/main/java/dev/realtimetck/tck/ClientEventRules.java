@@ -317,6 +317,17 @@ public interface ClientEventRules extends TransportUnderTest {
         wire.assertNone(e -> isType(e, "conversation.item.truncate") || isType(e, "response.cancel"),
                 "no truncate or cancel when no output audio is tracked");
         tck.events().assertNone(TransportEventType.AUDIO_INTERRUPTED, "when no output audio is tracked");
+        // audio that has finished (response.output_audio.done) is no longer tracked either
+        wire.push(ServerEvents.responseCreated("resp_played"));
+        wire.push(ServerEvents.audioDelta("resp_played", "item_played", ServerEvents.pcmMillis(20)));
+        wire.push("{\"type\":\"response.output_audio.done\",\"response_id\":\"resp_played\",\"item_id\":"
+                + "\"item_played\",\"output_index\":0,\"content_index\":0}");
+        wire.push(ServerEvents.responseDone("resp_played"));
+        tck.events().await(TransportEventType.TURN_DONE);
+        tck.transport().interrupt();
+        wire.assertNone(e -> isType(e, "conversation.item.truncate") || isType(e, "response.cancel"),
+                "no truncate or cancel once the output audio is done");
+        tck.events().assertNone(TransportEventType.AUDIO_INTERRUPTED, "once the output audio is done");
     }
 
     @TckRule("RT-CLIENT-016")
@@ -456,6 +467,11 @@ public interface ClientEventRules extends TransportUnderTest {
                 List.of(new ContentPart.OutputAudio(null, "hello")), ItemStatus.COMPLETED);
         assertThatThrownBy(() -> tck.transport().resetHistory(List.of(a), List.of(audio)))
                 .as("resetHistory adding an assistant output_audio item").isInstanceOf(RuntimeException.class);
+        RealtimeItem written = new RealtimeItem.Message("item_voice", null, Role.ASSISTANT,
+                List.of(new ContentPart.OutputText("hello")), ItemStatus.COMPLETED);
+        assertThatThrownBy(() -> tck.transport().resetHistory(List.of(a, written), List.of(a, audio)))
+                .as("resetHistory changing an assistant item to output_audio content")
+                .isInstanceOf(RuntimeException.class);
         wire.assertNone(e -> isType(e, "conversation.item.delete") || isType(e, "conversation.item.create"),
                 "nothing sent by the rejected resetHistory");
     }
