@@ -384,6 +384,9 @@ public interface ServerEventRules extends TransportUnderTest {
         wire.session().sendRawText("{\"type\":\"response.output_audio.delta\",\"tck_extra\":{\"nested\":[1,{\"a\":2}]},"
                 + "\"response_id\":\"resp_typed\",\"item_id\":\"item_typed\",\"output_index\":0,\"content_index\":1,"
                 + "\"delta\":\"" + b64 + "\"}");
+        // the same audio again, with the type not first: it must not be lost or misread
+        wire.session().sendRawText("{\"response_id\":\"resp_typed\",\"item_id\":\"item_typed\",\"output_index\":0,"
+                + "\"type\":\"response.output_audio.delta\",\"content_index\":1,\"delta\":\"" + b64 + "\"}");
         wire.session().sendRawText("{\"type\":\"response.output_audio_transcript.delta\",\"tck_extra\":[1,2],"
                 + "\"response_id\":\"resp_typed\",\"item_id\":\"item_typed\",\"output_index\":0,\"content_index\":1,"
                 + "\"delta\":\"Hi\"}");
@@ -403,14 +406,13 @@ public interface ServerEventRules extends TransportUnderTest {
                 throw new AssertionError(e);
             }
         }
-        if (events.size() != 4 || !(events.get(0) instanceof TransportAudioEvent audio)
-                || !java.util.Arrays.equals(audio.copyBytes(), pcm) || !"resp_typed".equals(audio.responseId())
-                || !new TranscriptDelta("Hi", "item_typed", "resp_typed").equals(events.get(1))
-                || !new TextDelta("there", "item_text", "resp_typed").equals(events.get(2))
-                || !(events.get(3) instanceof TurnDone done) || !"resp_typed".equals(done.response().id())) {
-            throw wire.violation("with only typed listeners registered: audio of the 8 bytes, the transcript delta "
-                    + "\"Hi\", the text delta \"there\" and turn_done, in that order, and nothing for the malformed "
-                    + "frames", events.toString());
+        if (events.size() != 5 || !isAudio(events.get(0), pcm) || !isAudio(events.get(1), pcm)
+                || !new TranscriptDelta("Hi", "item_typed", "resp_typed").equals(events.get(2))
+                || !new TextDelta("there", "item_text", "resp_typed").equals(events.get(3))
+                || !(events.get(4) instanceof TurnDone done) || !"resp_typed".equals(done.response().id())) {
+            throw wire.violation("with only typed listeners registered: audio of the 8 bytes twice, the transcript "
+                    + "delta \"Hi\", the text delta \"there\" and turn_done, in that order, and nothing for the "
+                    + "malformed frames", events.toString());
         }
         t.interrupt();
         ObjectNode truncate = wire.await("conversation.item.truncate");
@@ -461,5 +463,10 @@ public interface ServerEventRules extends TransportUnderTest {
             throw wire.violation("each removed listener and the once listener called for the first delta only "
                     + "(on 1, once 1, onAny 1, onServerEvent 1)", counts);
         }
+    }
+
+    private static boolean isAudio(Object event, byte[] pcm) {
+        return event instanceof TransportAudioEvent audio && java.util.Arrays.equals(audio.copyBytes(), pcm)
+                && "resp_typed".equals(audio.responseId());
     }
 }
