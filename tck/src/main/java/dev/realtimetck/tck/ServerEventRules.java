@@ -261,6 +261,13 @@ public interface ServerEventRules extends TransportUnderTest {
                 + "\"output\":\"found\"}}");
         RealtimeItem.McpCall call = tck.events().await(TransportEventType.MCP_TOOL_CALL_COMPLETED);
         assertThat(call.itemId()).isEqualTo("item_mcp");
+        RealtimeItem.McpCall doneUpdate = (RealtimeItem.McpCall) tck.events().await(TransportEventType.ITEM_UPDATE,
+                i -> i instanceof RealtimeItem.McpCall, "an item_update for the mcp_call in conversation.item.done");
+        assertThat(doneUpdate.status()).as("status of the mcp_call item_update in conversation.item.done")
+                .isEqualTo(ItemStatus.COMPLETED);
+        List<String> mcpNames = tck.events().transportEventNames();
+        assertThat(mcpNames.indexOf("item_update")).as("item_update before mcp_tool_call_completed in " + mcpNames)
+                .isLessThan(mcpNames.indexOf("mcp_tool_call_completed"));
         assertThat(call.output()).isEqualTo("found");
         wire.push("{\"type\":\"conversation.item.done\",\"previous_item_id\":null,\"item\":{\"id\":\"mcpr_1\","
                 + "\"type\":\"mcp_approval_request\",\"server_label\":\"docs\",\"name\":\"delete\","
@@ -434,6 +441,7 @@ public interface ServerEventRules extends TransportUnderTest {
         java.util.concurrent.CountDownLatch second = new java.util.concurrent.CountDownLatch(2);
         dev.realtimetck.api.Subscription typedSub = t.on(TransportEventType.OUTPUT_TEXT_DELTA, e -> typed.incrementAndGet());
         t.once(TransportEventType.OUTPUT_TEXT_DELTA, e -> once.incrementAndGet());
+        t.once(TransportEventType.OUTPUT_TEXT_DELTA, e -> once.addAndGet(100)).remove(); // removed before it fires
         dev.realtimetck.api.Subscription anySub = t.onAny(e -> {
             if (e.type().equals("response.output_text.delta")) {
                 any.incrementAndGet();
