@@ -419,7 +419,6 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
             failure = started.listenerFailure;
             if (failure == null) {
                 try {
-                    protocol.setCurrentModel(started.model);
                     protocol.sendInitialSessionUpdate(started.initialConfig, started.model);
                 } catch (RuntimeException e) {
                     failure = e;

@@ -85,8 +85,12 @@ public interface ResilienceRules extends TransportUnderTest {
         RealtimeTransportLayer t = tck.transport();
         tck.events().awaitStatus(ConnectionStatus.CONNECTED);
         tck.events().skipAll();
-        wire.session().sendBinary(new byte[] {0, (byte) 0xFF, 0x13, 0x37, (byte) 0xC3});
-        wire.session().sendBinary("not json either".getBytes(StandardCharsets.UTF_8));
+        // a burst larger than any sensible read-ahead window, so that a transport which stops reading after a
+        // binary frame is caught
+        for (int i = 0; i < 100; i++) {
+            wire.session().sendBinary(new byte[] {0, (byte) 0xFF, 0x13, 0x37, (byte) 0xC3, (byte) i});
+            wire.session().sendBinary(("not json either " + i).getBytes(StandardCharsets.UTF_8));
+        }
         wire.push(ServerEvents.rateLimits(8));
         assertThat(tck.events().awaitAny("rate_limits.updated").get("tck_seq")).isEqualTo(8);
         tck.events().assertNone(TransportEventType.CONNECTION_CHANGE, "for binary frames");
