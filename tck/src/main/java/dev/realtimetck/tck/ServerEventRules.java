@@ -388,12 +388,13 @@ public interface ServerEventRules extends TransportUnderTest {
                 + "\"item_id\":\"item_bad\",\"content_index\":0,\"delta\":\"AAAA\"} {\"trailing\":true}");
         wire.session().sendRawText("{\"type\":\"response.output_text.delta\",\"response_id\":\"resp_typed\","
                 + "\"item_id\":\"item_bad\",\"delta\":\"lost\"");
+        // the audio with the type not first (it must not be lost or misread), then the same audio with the type first:
+        // the truncate below names the content index of the last one
+        wire.session().sendRawText("{\"response_id\":\"resp_typed\",\"item_id\":\"item_typed\",\"output_index\":0,"
+                + "\"type\":\"response.output_audio.delta\",\"content_index\":1,\"delta\":\"" + b64 + "\"}");
         wire.session().sendRawText("{\"type\":\"response.output_audio.delta\",\"tck_extra\":{\"nested\":[1,{\"a\":2}]},"
                 + "\"response_id\":\"resp_typed\",\"item_id\":\"item_typed\",\"output_index\":0,\"content_index\":1,"
                 + "\"delta\":\"" + b64 + "\"}");
-        // the same audio again, with the type not first: it must not be lost or misread
-        wire.session().sendRawText("{\"response_id\":\"resp_typed\",\"item_id\":\"item_typed\",\"output_index\":0,"
-                + "\"type\":\"response.output_audio.delta\",\"content_index\":1,\"delta\":\"" + b64 + "\"}");
         wire.session().sendRawText("{\"type\":\"response.output_audio_transcript.delta\",\"tck_extra\":[1,2],"
                 + "\"response_id\":\"resp_typed\",\"item_id\":\"item_typed\",\"output_index\":0,\"content_index\":1,"
                 + "\"delta\":\"Hi\"}");
