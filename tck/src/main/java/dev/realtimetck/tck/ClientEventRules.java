@@ -529,6 +529,8 @@ public interface ClientEventRules extends TransportUnderTest {
                 new String[] {"{\"type\":\"audio/pcm\",\"rate\":16000}", "640"},
                 new String[] {"{\"type\":\"audio/pcm\"}", "960"},
                 new String[] {"\"g711_ulaw\"", "160"},
+                new String[] {"\"pcm16\"", "960"},
+                new String[] {"{\"type\":\"audio/tck-future-codec\"}", "960"},
                 new String[] {null, "960"});
         int n = 0;
         for (String[] c : cases) {
