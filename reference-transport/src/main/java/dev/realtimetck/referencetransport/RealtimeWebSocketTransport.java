@@ -274,7 +274,6 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
         Objects.requireNonNull(otherEventData, "otherEventData");
         Objects.requireNonNull(options, "options");
         synchronized (lock) {
-            requireConnected();
             protocol.sendMessage(message, otherEventData, options.triggerResponse());
         }
     }
@@ -283,7 +282,6 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
     public void addImage(String image, boolean triggerResponse) {
         Objects.requireNonNull(image, "image");
         synchronized (lock) {
-            requireConnected();
             protocol.addImage(image, triggerResponse);
         }
     }
@@ -303,7 +301,6 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
     public void updateSessionConfig(RealtimeSessionConfig config) {
         Objects.requireNonNull(config, "config");
         synchronized (lock) {
-            requireConnected();
             protocol.updateSessionConfig(config);
         }
     }
@@ -313,7 +310,6 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
         Objects.requireNonNull(toolCall, "toolCall");
         Objects.requireNonNull(output, "output");
         synchronized (lock) {
-            requireConnected();
             protocol.sendFunctionCallOutput(toolCall, output, startResponse);
         }
     }
@@ -337,7 +333,6 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
             if (status != ConnectionStatus.CONNECTED && oldHistory.equals(newHistory)) {
                 return;
             }
-            requireConnected();
             protocol.resetHistory(oldHistory, newHistory);
         }
     }
@@ -346,7 +341,6 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
     public void sendMcpResponse(RealtimeItem.McpApprovalRequest approvalRequest, boolean approved, String reason) {
         Objects.requireNonNull(approvalRequest, "approvalRequest");
         synchronized (lock) {
-            requireConnected();
             protocol.sendMcpResponse(approvalRequest, approved, reason);
         }
     }
@@ -632,11 +626,16 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
 
     // ---------------------------------------------------------------- helpers
 
-    /** The FrameSink of the protocol; always called under the lock. */
+    /**
+     * The FrameSink of the protocol; always called under the lock. Refusing here is what makes every sender throw
+     * when not connected (C17); only the senders that go through the response sequencer check the status first,
+     * since a refused response.create would otherwise be reported as a write failure (D8) instead of thrown (D11).
+     */
     private void writeFrame(String frame) {
         FrameQueue queue = frames;
         if (queue == null) {
-            throw new IllegalStateException("WebSocket is not connected; the frame was not sent");
+            throw new IllegalStateException(
+                    "WebSocket is not connected (status " + status.wireValue() + "); call connect() first");
         }
         queue.send(frame);
     }

@@ -169,6 +169,8 @@ public interface ConnectionRules extends TransportUnderTest {
                 .as("updateSessionConfig before connect").isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> t.requestResponse(java.util.Map.of("instructions", "x")))
                 .as("requestResponse(response) before connect").isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> t.sendEvent(RealtimeClientMessage.of("response.create")))
+                .as("sendEvent(response.create) before connect").isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> t.addImage("data:image/png;base64,AAAA", true)).as("addImage before connect")
                 .isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> t.sendFunctionCallOutput(new dev.realtimetck.api.TransportToolCallEvent("item_x",
