@@ -4,61 +4,33 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback server that completes the WebSocket opening handshake, waits for the client's first frame and then
  * breaks the WebSocket protocol: it sends a frame with a reserved opcode, which a client must treat as a failed
  * connection (a socket error after open, as opposed to a close).
  */
-final class ProtocolViolatingServer implements AutoCloseable {
+final class ProtocolViolatingServer extends LoopbackServer {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     /** FIN set, reserved opcode 0x3, no mask, empty payload. */
     private static final byte[] RESERVED_OPCODE_FRAME = {(byte) 0x83, 0x00};
 
-    private final ServerSocket server;
-    private final List<Socket> accepted = new CopyOnWriteArrayList<>();
-
     ProtocolViolatingServer() {
-        try {
-            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a loopback server socket", e);
-        }
-        Thread acceptor = new Thread(this::acceptLoop, "tck-protocol-violating-" + server.getLocalPort());
-        acceptor.setDaemon(true);
-        acceptor.start();
+        super("tck-protocol-violating");
     }
 
-    /** A WebSocket URL pointing at this server. */
-    URI url() {
-        return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/v1/realtime");
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket socket = server.accept();
-                accepted.add(socket);
-                Thread handler = new Thread(() -> serve(socket), "tck-protocol-violating-session");
-                handler.setDaemon(true);
-                handler.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
+    @Override
+    void accepted(Socket socket) {
+        Thread handler = new Thread(() -> serve(socket), "tck-protocol-violating-session");
+        handler.setDaemon(true);
+        handler.start();
     }
 
     private static void serve(Socket socket) {
@@ -111,22 +83,6 @@ final class ProtocolViolatingServer implements AutoCloseable {
             return Base64.getEncoder().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is required of every Java platform", e);
-        }
-    }
-
-    @Override
-    public void close() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        for (Socket socket : accepted) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
         }
     }
 }
