@@ -9,7 +9,7 @@ import dev.realtimetck.api.RealtimeClientMessage;
 import dev.realtimetck.api.RealtimeTransportConnectOptions;
 import dev.realtimetck.api.TransportEventType;
 import dev.realtimetck.mockserver.MockRealtimeServer;
-import dev.realtimetck.mockserver.MockSession;
+import dev.realtimetck.mockserver.core.MockSession;
 import dev.realtimetck.mockserver.junit.MockRealtimeServerExtension;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;

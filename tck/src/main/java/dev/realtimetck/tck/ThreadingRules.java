@@ -9,7 +9,7 @@ import dev.realtimetck.api.RealtimeTransportLayer;
 import dev.realtimetck.api.TransportError;
 import dev.realtimetck.api.TransportEventType;
 import dev.realtimetck.api.TransportToolCallEvent;
-import dev.realtimetck.mockserver.Frame;
+import dev.realtimetck.mockserver.core.Frame;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.realtimetck.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.realtimetck.mockserver.Frame;
+import dev.realtimetck.mockserver.core.Frame;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
