@@ -1,5 +1,6 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.core.JsonResponses;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import java.net.InetAddress;
@@ -39,6 +40,13 @@ final class Listeners {
         int port = ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return URI.create(scheme + "://" + h + ":" + port + path);
+    }
+
+    /** Answers any other path with 404 and the real API's error body, naming the Realtime endpoint. */
+    static HttpHandler notFound(String realtimePath) {
+        return exchange -> JsonResponses.send(exchange, 404, JsonResponses.errorBody(
+                "Unknown path " + exchange.getRequestPath() + "; the Realtime endpoint is " + realtimePath + ".",
+                "invalid_request_error", null, "not_found"));
     }
 
     static boolean isLoopback(String host) {

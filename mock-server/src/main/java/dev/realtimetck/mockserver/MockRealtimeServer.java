@@ -3,7 +3,6 @@ package dev.realtimetck.mockserver;
 import dev.realtimetck.mockserver.admin.AdminHandler;
 import dev.realtimetck.mockserver.admin.AdminRoute;
 import dev.realtimetck.mockserver.core.EventValidator;
-import dev.realtimetck.mockserver.core.JsonResponses;
 import dev.realtimetck.mockserver.core.MockSession;
 import dev.realtimetck.mockserver.core.SessionBehavior;
 import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
@@ -101,9 +100,7 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         List<AdminRoute> adminRoutes = new ArrayList<>(ScenarioAdminRoutes.routes());
         adminRoutes.addAll(config.adminRoutes);
         AdminHandler admin = new AdminHandler(this, adminRoutes);
-        HttpHandler notFound = exchange -> JsonResponses.send(exchange, 404, JsonResponses.errorBody(
-                "Unknown path " + exchange.getRequestPath() + "; the Realtime endpoint is " + REALTIME_PATH + ".",
-                "invalid_request_error", null, "not_found"));
+        HttpHandler notFound = Listeners.notFound(REALTIME_PATH);
         boolean adminOnMain = Listeners.isLoopback(config.host) && config.adminPort == 0 && !config.separateAdmin;
         PathHandler main = Handlers.path(notFound).addExactPath(REALTIME_PATH, hub.endpoint());
         if (adminOnMain) {
@@ -386,11 +383,9 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             copy.apiKeys.addAll(apiKeys);
             copy.validation = validation;
             copy.simulatorOptions = simulatorOptions;
-            if (behaviorFactory != null) {
-                copy.behaviorFactory = behaviorFactory;
-            } else {
-                copy.behaviorFactory = RealtimeSimulator.factory(simulatorOptions);
-            }
+            copy.behaviorFactory = behaviorFactory != null
+                    ? behaviorFactory
+                    : RealtimeSimulator.factory(simulatorOptions); // the default behaviour
             copy.maxFrames = maxFrames;
             copy.maxInputAudioBytes = maxInputAudioBytes;
             copy.adminRoutes.addAll(adminRoutes);

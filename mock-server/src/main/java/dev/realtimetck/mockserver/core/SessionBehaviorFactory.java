@@ -5,7 +5,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Creates the {@link SessionBehavior} of each new WebSocket session. The server asks its current factory once
  * per session, right after the handshake; swapping the factory with
- * {@link SessionRegistry#behaviorFactory(SessionBehaviorFactory)} ({@code MockRealtimeServer} implements it) affects only sessions opened afterwards.
+ * {@link SessionRegistry#behaviorFactory(SessionBehaviorFactory)} ({@code MockRealtimeServer} implements it)
+ * affects only sessions opened afterwards.
  */
 @FunctionalInterface
 public interface SessionBehaviorFactory {
