@@ -146,7 +146,9 @@ public final class RuleCatalogue {
         long should = rules.values().stream().filter(r -> r.level() == RuleLevel.SHOULD).count();
         out.append(rules.size()).append(" rules: ").append(must).append(" MUST, ").append(should)
                 .append(" SHOULD, ").append(rules.size() - must - should).append(" MAY. ")
-                .append("`Source` is the section of the transport behaviour rules the rule derives from; ")
+                .append("`Source` is the section of the transport behaviour rules the rule derives from (or the ")
+                .append("threading contract of the Java API, which the behaviour rules of a single-threaded ")
+                .append("TypeScript transport do not cover); ")
                 .append("`Capability` names the `TransportCapabilities` flag the rule needs (a transport that ")
                 .append("declares it absent gets the documented behaviour of its absence checked instead).\n");
         for (Map.Entry<String, String> group : groups.entrySet()) {
