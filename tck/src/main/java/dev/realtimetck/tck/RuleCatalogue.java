@@ -81,8 +81,13 @@ public final class RuleCatalogue {
                 throw new IllegalArgumentException("rules.json: rule " + id + ": unknown group " + group);
             }
             JsonNode capability = node.get("capability");
-            Rule rule = new Rule(id, level, group, text(node, "sentence", id), text(node, "source", id),
-                    capability == null || capability.isNull() ? null : capability.asString());
+            Capability needs;
+            try {
+                needs = capability == null || capability.isNull() ? null : Capability.named(capability.asString());
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("rules.json: rule " + id + ": " + unknown.getMessage(), unknown);
+            }
+            Rule rule = new Rule(id, level, group, text(node, "sentence", id), text(node, "source", id), needs);
             if (rules.put(id, rule) != null) {
                 throw new IllegalArgumentException("rules.json: duplicate rule id " + id);
             }
@@ -162,7 +167,7 @@ public final class RuleCatalogue {
             for (Rule r : inGroup) {
                 out.append("| ").append(r.id()).append(" | ").append(r.level()).append(" | ")
                         .append(r.sentence().replace("|", "\\|")).append(" | ").append(r.source()).append(" | ")
-                        .append(r.capability() == null ? "" : r.capability()).append(" |\n");
+                        .append(r.capability() == null ? "" : r.capability().catalogueName()).append(" |\n");
             }
         }
         return out.toString();
