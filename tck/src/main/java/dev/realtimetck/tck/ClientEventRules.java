@@ -389,7 +389,7 @@ public interface ClientEventRules extends TransportUnderTest {
             if (end < 0 || end > 5000) {
                 throw wire.violation("audio_end_ms within [0, 5000]", "audio_end_ms " + end, truncate);
             }
-            tck.unsupported("wallClockTruncation", "a playback-based audio_end_ms was only checked to lie within the "
+            tck.unsupported(Capability.WALL_CLOCK_TRUNCATION, "a playback-based audio_end_ms was only checked to lie within the "
                     + "audio received");
             return;
         }
@@ -557,7 +557,7 @@ public interface ClientEventRules extends TransportUnderTest {
             }
         }
         if (!tck.capabilities().wallClockTruncation()) {
-            tck.unsupported("wallClockTruncation", "a playback-based audio_end_ms was only checked to lie within the "
+            tck.unsupported(Capability.WALL_CLOCK_TRUNCATION, "a playback-based audio_end_ms was only checked to lie within the "
                     + "audio received in each format");
         }
     }

@@ -63,8 +63,13 @@ public final class FailureMessage {
                     .append("):\n");
             last.forEach(f -> out.append("  ").append(describe(f)).append('\n'));
         }
-        out.append("Source: section ").append(rule.source())
-                .append(" of the transport behaviour rules; every rule is listed in tck/SPEC.md.");
+        if (rule.source().startsWith("API ")) {
+            out.append("Source: the ").append(rule.source())
+                    .append(" (api/README.md); every rule is listed in tck/SPEC.md.");
+        } else {
+            out.append("Source: section ").append(rule.source())
+                    .append(" of the transport behaviour rules; every rule is listed in tck/SPEC.md.");
+        }
         return out.toString();
     }
 

@@ -37,7 +37,7 @@ public interface SequencingRules extends TransportUnderTest {
         tck.transport().requestResponse();
         wire.await("response.create");
         wire.await("response.create");
-        tck.unsupported("responseSequencing", "without sequencing, requests during an active response were checked to"
+        tck.unsupported(Capability.RESPONSE_SEQUENCING, "without sequencing, requests during an active response were checked to"
                 + " be written at once");
         return true;
     }

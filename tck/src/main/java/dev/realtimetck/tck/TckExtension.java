@@ -95,7 +95,7 @@ public final class TckExtension implements InvocationInterceptor, ParameterResol
             AssertionError error = new AssertionError(message, failure);
             throw error;
         }
-        String unsupported = harness.unsupportedCapability();
+        Capability unsupported = harness.unsupportedCapability();
         if (unsupported != null) {
             entry.put("tck.verdict", Verdict.UNSUPPORTED.name());
             entry.put("tck.message", "capability '" + unsupported + "' declared absent; " + harness.unsupportedNote());

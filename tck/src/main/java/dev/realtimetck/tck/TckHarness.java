@@ -40,7 +40,7 @@ public final class TckHarness implements AutoCloseable {
     private RealtimeTransportLayer transport;
     private EventRecorder events;
     private Wire wire;
-    private String unsupportedCapability;
+    private Capability unsupportedCapability;
     private String unsupportedNote;
 
     TckHarness(TransportUnderTest subject, TckTiming timing) {
@@ -225,13 +225,12 @@ public final class TckHarness implements AutoCloseable {
     }
 
     /** Records that the test checked the documented behaviour of an absent capability. */
-    public void unsupported(String capability, String note) {
-        capabilities().has(capability);
-        unsupportedCapability = capability;
+    public void unsupported(Capability capability, String note) {
+        unsupportedCapability = Objects.requireNonNull(capability, "capability");
         unsupportedNote = note;
     }
 
-    String unsupportedCapability() {
+    Capability unsupportedCapability() {
         return unsupportedCapability;
     }
 

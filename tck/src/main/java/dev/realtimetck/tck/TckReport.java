@@ -148,7 +148,7 @@ public final class TckReport {
             node.put("group", r.rule().group());
             node.put("sentence", r.rule().sentence());
             node.put("source", r.rule().source());
-            node.put("capability", r.rule().capability());
+            node.put("capability", r.rule().capability() == null ? null : r.rule().capability().catalogueName());
             node.put("verdict", r.verdict().name());
             node.put("durationMs", r.duration().toMillis());
             node.put("message", r.tests().stream().filter(t -> t.verdict() == r.verdict() && t.message() != null)

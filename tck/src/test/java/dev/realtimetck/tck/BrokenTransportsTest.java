@@ -104,6 +104,14 @@ class BrokenTransportsTest {
         }
     }
 
+    /** THREAD group on a transport that calls listeners while holding the lock its senders take. */
+    public static class ListenerHoldsSendLockRun implements ThreadingRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenTransports.ListenerHoldsSendLock(reference(s));
+        }
+    }
+
     /** CLIENT group on a transport that sends every audio format as 24 kHz PCM. */
     public static class PcmOnlyFormatsRun implements ClientEventRules {
         @Override
@@ -174,6 +182,7 @@ class BrokenTransportsTest {
                 Arguments.of(NoReconnectRun.class, Set.of("RT-RESIL-001", "RT-RESIL-002", "RT-RESIL-008", "RT-RESIL-009")),
                 Arguments.of(UnsafeConcurrentSendsRun.class, Set.of("RT-THREAD-002")),
                 Arguments.of(ListenerExceptionKillsDispatchRun.class, Set.of("RT-THREAD-001")),
+                Arguments.of(ListenerHoldsSendLockRun.class, Set.of("RT-THREAD-005")),
                 Arguments.of(PcmOnlyFormatsRun.class, Set.of("RT-CLIENT-024", "RT-CLIENT-028")),
                 Arguments.of(CancelAfterDoneRun.class, Set.of("RT-CLIENT-026")),
                 Arguments.of(InputTranscriptsAsOutputRun.class, Set.of("RT-SERVER-017")),

@@ -55,4 +55,13 @@ class FailureMessageTest {
                 .contains("Wire log: no frames")
                 .doesNotContain("Offending");
     }
+
+    @Test
+    void aRuleOfTheApiContractNamesTheApiReadmeAsItsSource() {
+        Rule rule = new Rule("RT-THREAD-005", RuleLevel.MUST, "THREAD", "A blocked listener blocks no sender.",
+                "API threading contract", null);
+        String message = FailureMessage.format(rule, "blocked", List.of(), List.of());
+        assertThat(message.lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo("Source: the API threading contract (api/README.md); every rule is listed in tck/SPEC.md.");
+    }
 }

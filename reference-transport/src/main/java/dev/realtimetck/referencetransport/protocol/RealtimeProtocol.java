@@ -240,14 +240,16 @@ public final class RealtimeProtocol {
         if (!audio.tracking()) {
             return;
         }
-        if (cancelOngoingResponse && sequencer.beginCancel()) {
-            frames.sendText(ClientEvents.CANCEL);
-        }
-        events.emit(TransportEventType.AUDIO_INTERRUPTED, Signal.INSTANCE);
+        // the tracked part is read and forgotten before the event leaves: a transport may run the listeners of
+        // audio_interrupted without its lock, and an interrupt() meanwhile then finds nothing left to truncate
         String itemId = audio.itemId();
         int contentIndex = audio.contentIndex();
         long endMs = audio.audioEndMs(options.nanoClock().getAsLong());
         audio.reset();
+        if (cancelOngoingResponse && sequencer.beginCancel()) {
+            frames.sendText(ClientEvents.CANCEL);
+        }
+        events.emit(TransportEventType.AUDIO_INTERRUPTED, Signal.INSTANCE);
         if (endMs >= 0) {
             frames.sendText(ClientEvents.truncate(itemId, contentIndex, endMs));
         }
@@ -294,6 +296,10 @@ public final class RealtimeProtocol {
         try {
             parsed = FrameReader.read(Json.MAPPER.createParser(frame.toString()), needsTree);
         } catch (JacksonException malformed) {
+            parsed = null;
+        }
+        if (parsed == null) {
+            LOG.debug("ignored a malformed text frame of {} chars (B1): not one JSON object", frame.length());
             return;
         }
         process(parsed);
@@ -313,15 +319,16 @@ public final class RealtimeProtocol {
         try {
             parsed = FrameReader.read(Json.MAPPER.createParser(array), needsTree);
         } catch (JacksonException malformed) {
+            parsed = null;
+        }
+        if (parsed == null) {
+            LOG.debug("ignored a malformed binary frame of {} bytes (B1): not one UTF-8 JSON object", array.length);
             return;
         }
         process(parsed);
     }
 
     private void process(Object parsed) {
-        if (parsed == null) {
-            return;
-        }
         checkTimeout();
         long outer = frameGeneration;
         boolean outerAborted = frameAborted;

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +36,8 @@ import tools.jackson.databind.JsonNode;
  * listens.
  */
 final class ServerEventRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerEventRouter.class);
 
     /** Appendix A: the server event types handled beyond '*'. */
     static final Set<String> KNOWN = Set.of("conversation.created", "conversation.item.added",
@@ -94,17 +98,22 @@ final class ServerEventRouter {
 
     void route(JsonNode root) {
         if (root == null || !root.isObject()) {
-            return; // B1
+            LOG.debug("ignored a frame that is not a JSON object (B1)");
+            return;
         }
         String type = Json.text(root, "type");
         if (type == null || type.isEmpty()) {
-            return; // B1
+            LOG.debug("ignored a frame without a string type (B1)");
+            return;
         }
         RawCopy raw = new RawCopy(root);
         boolean known = KNOWN.contains(type);
         if (known && type.equals("response.created")) {
             // departure (X1, second case): the response counts as active before any listener runs
             protocol.sequencer().onResponseCreated();
+        } else if (known && type.equals("response.done")) {
+            // the response counts as over before any listener runs; queued requests wait for the listeners (D4)
+            protocol.sequencer().onResponseDone();
         }
         events.any(raw);                                                          // B2
         if (!known) {
@@ -175,12 +184,14 @@ final class ServerEventRouter {
     private void audioDelta(JsonNode root) {
         String delta = Json.text(root, "delta");
         if (delta == null) {
+            LOG.debug("no audio event for a response.output_audio.delta without a string delta (X10)");
             return;
         }
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(delta);
         } catch (IllegalArgumentException notBase64) {
+            LOG.debug("no audio event for a response.output_audio.delta whose delta is not base64 (B1)");
             return;
         }
         JsonNode index = root.get("content_index");
@@ -192,6 +203,8 @@ final class ServerEventRouter {
     void audioDelta(FrameReader.AudioDelta delta) {
         if (delta.audio() != null) {
             audio(delta.audio(), delta.responseId(), delta.itemId(), Math.max(0, delta.contentIndex()));
+        } else {
+            LOG.debug("no audio event for a response.output_audio.delta without a base64 string delta (B1)");
         }
     }
 
@@ -211,11 +224,13 @@ final class ServerEventRouter {
     }
 
     private void audio(byte[] bytes, String responseId, String itemId, int contentIndex) {
-        events.emit(TransportEventType.AUDIO,
-                new TransportAudioEvent(ByteBuffer.wrap(bytes), responseId == null ? "" : responseId));  // B8
+        // tracked before the audio event leaves, as the TypeScript transport does: whoever has seen the audio (a
+        // listener, or another thread while the listeners run without the transport's lock) can interrupt it
         if (protocol.followUpsAllowed()) {
             protocol.onAudioDelta(itemId == null ? "" : itemId, contentIndex, bytes.length);           // A27
         }
+        events.emit(TransportEventType.AUDIO,
+                new TransportAudioEvent(ByteBuffer.wrap(bytes), responseId == null ? "" : responseId));  // B8
     }
 
     private void responseDone(JsonNode root) {
@@ -231,7 +246,7 @@ final class ServerEventRouter {
         events.emit(TransportEventType.TURN_DONE,
                 new TurnDone(new TurnDone.Response(Json.textOr(response, "id", ""), output, usage)));   // B7
         if (protocol.followUpsAllowed()) {
-            protocol.sequencer().onResponseDone();                                                     // D4
+            protocol.sequencer().releaseAfterResponseDone();                                           // D4
         }
     }
 
@@ -351,7 +366,6 @@ final class ServerEventRouter {
 
     /** The event sink with listener failures contained (X24) and the lazy copies. */
     static final class Emitter {
-        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RealtimeProtocol.class);
         private final EventSink sink;
 
         Emitter(EventSink sink) {

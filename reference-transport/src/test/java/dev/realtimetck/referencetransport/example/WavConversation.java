@@ -14,6 +14,7 @@ import dev.realtimetck.api.audio.AudioFormat;
 import dev.realtimetck.api.audio.WavAudio;
 import dev.realtimetck.api.audio.WavFile;
 import dev.realtimetck.referencetransport.RealtimeWebSocketTransport;
+import dev.realtimetck.referencetransport.RealtimeWebSocketTransportBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -100,7 +101,7 @@ public final class WavConversation {
         }
         byte[] audioIn = wav.data();
 
-        RealtimeWebSocketTransport.Builder builder = RealtimeWebSocketTransport.builder().apiKey(apiKey);
+        RealtimeWebSocketTransportBuilder builder = RealtimeWebSocketTransport.builder().apiKey(apiKey);
         if (url != null) {
             builder.url(url);
         }
