@@ -119,7 +119,11 @@ final class ServerEventRouter {
         if (!known) {
             return;                                                               // B3
         }
+        if (type.equals("conversation.item.added")) {
+            protocol.history().settle(Json.text(root.path("item"), "id"), HistoryRequests.Kind.CREATE); // A37
+        }
         if (type.equals("error")) {
+            protocol.history().rejected(Json.text(root.path("error"), "event_id"));                      // A37, B5
             events.emit(TransportEventType.ERROR, new TransportError.ServerError(raw.get())); // B5
             if (protocol.followUpsAllowed()) {
                 protocol.sequencer().onServerError(root);                        // D7
@@ -128,13 +132,18 @@ final class ServerEventRouter {
         }
         events.serverEvent(type, raw);                                            // B4
         switch (type) {
-            case "response.created" -> events.emit(TransportEventType.TURN_STARTED, new TurnStarted(raw.get()));
+            case "response.created" -> {
+                events.emit(TransportEventType.TURN_STARTED, new TurnStarted(raw.get()));
+                if (protocol.followUpsAllowed()) {
+                    protocol.onResponseCreated(root.path("response"));           // A27, B6
+                }
+            }
             case "response.done" -> responseDone(root);
             case "response.output_audio.delta" -> audioDelta(root);
             case "response.output_audio.done" -> {
                 events.emit(TransportEventType.AUDIO_DONE, Signal.INSTANCE);
                 if (protocol.followUpsAllowed()) {
-                    protocol.audio().reset();
+                    protocol.audio().onGenerationDone();                          // B9
                 }
             }
             case "response.output_audio_transcript.delta" -> {
@@ -153,6 +162,7 @@ final class ServerEventRouter {
             }
             case "conversation.item.deleted" -> {
                 String itemId = Json.text(root, "item_id");
+                protocol.history().settle(itemId, HistoryRequests.Kind.DELETE);  // A37, B13
                 if (itemId != null && !itemId.isEmpty()) {
                     events.emit(TransportEventType.ITEM_DELETED, new ItemDeleted(itemId));
                 }
@@ -227,7 +237,7 @@ final class ServerEventRouter {
         // tracked before the audio event leaves, as the TypeScript transport does: whoever has seen the audio (a
         // listener, or another thread while the listeners run without the transport's lock) can interrupt it
         if (protocol.followUpsAllowed()) {
-            protocol.onAudioDelta(itemId == null ? "" : itemId, contentIndex, bytes.length);           // A27
+            protocol.onAudioDelta(itemId == null ? "" : itemId, contentIndex, bytes.length, responseId); // A27
         }
         events.emit(TransportEventType.AUDIO,
                 new TransportAudioEvent(ByteBuffer.wrap(bytes), responseId == null ? "" : responseId));  // B8
@@ -246,6 +256,7 @@ final class ServerEventRouter {
         events.emit(TransportEventType.TURN_DONE,
                 new TurnDone(new TurnDone.Response(Json.textOr(response, "id", ""), output, usage)));   // B7
         if (protocol.followUpsAllowed()) {
+            protocol.onResponseDone(Json.text(response, "id"));                                        // A27
             protocol.sequencer().releaseAfterResponseDone();                                           // D4
         }
     }
@@ -283,8 +294,11 @@ final class ServerEventRouter {
         String itemType = Json.textOr(item, "type", "");
         switch (itemType) {
             case "message" -> {
-                String previous = phase == Phase.RETRIEVED ? null : Json.text(root, "previous_item_id");
-                RealtimeItem.Message message = ServerItems.message(item, previous, defaultStatus);  // B15
+                // B15, B25: an id, null (first) or absent; always absent for retrieved
+                JsonNode previous = phase == Phase.RETRIEVED ? null : root.get("previous_item_id");
+                boolean placed = previous != null && (previous.isNull() || previous.isString());
+                RealtimeItem.Message message = ServerItems.message(item,
+                        placed && previous.isString() ? previous.stringValue() : null, placed, defaultStatus);
                 if (message != null) {
                     events.emit(TransportEventType.ITEM_UPDATE, message);
                 }
@@ -329,7 +343,7 @@ final class ServerEventRouter {
         ItemStatus byEvent = done ? ItemStatus.COMPLETED : ItemStatus.IN_PROGRESS;
         switch (itemType) {
             case "message" -> {
-                RealtimeItem.Message message = ServerItems.message(item, null, byEvent);           // B16
+                RealtimeItem.Message message = ServerItems.message(item, null, false, byEvent);    // B16
                 if (message != null) {
                     events.emit(TransportEventType.ITEM_UPDATE, message);
                 }

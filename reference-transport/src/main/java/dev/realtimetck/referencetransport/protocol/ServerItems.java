@@ -20,7 +20,8 @@ final class ServerItems {
     private ServerItems() {
     }
 
-    static RealtimeItem.Message message(JsonNode item, String previousItemId, ItemStatus defaultStatus) {
+    static RealtimeItem.Message message(JsonNode item, String previousItemId, boolean hasPreviousItemId,
+            ItemStatus defaultStatus) {
         String id = Json.text(item, "id");
         String roleName = Json.text(item, "role");
         if (id == null || id.isEmpty() || roleName == null) {
@@ -40,7 +41,7 @@ final class ServerItems {
             }
         }
         ItemStatus status = role == Role.SYSTEM ? null : status(item, defaultStatus);
-        return new RealtimeItem.Message(id, previousItemId, role, content, status);
+        return new RealtimeItem.Message(id, previousItemId, hasPreviousItemId, role, content, status);
     }
 
     private static ContentPart part(JsonNode part) {

@@ -523,4 +523,79 @@ public final class BrokenTransports {
             }
         }
     }
+
+    /** Sends response.cancel from interrupt() before the connection's first output audio (A28). */
+    public static final class InterruptBeforeAudio extends ForwardingTransport {
+        private final AtomicBoolean audioSeen = new AtomicBoolean();
+
+        public InterruptBeforeAudio(RealtimeTransportLayer delegate) {
+            super(delegate);
+            delegate.onAny(e -> {
+                if ("response.output_audio.delta".equals(e.type())) {
+                    audioSeen.set(true);
+                }
+            });
+        }
+
+        @Override
+        public void interrupt() {
+            if (!audioSeen.get() && delegate.status() == ConnectionStatus.CONNECTED) {
+                delegate.sendEvent(RealtimeClientMessage.of("response.cancel"));
+            }
+            delegate.interrupt();
+        }
+    }
+
+    /** Reports a retrieved message with the previous_item_id the frame carries, as if it were placement (B15). */
+    public static final class RetrievedKeepsPreviousItem extends ForwardingTransport {
+        private volatile dev.realtimetck.api.RealtimeServerEvent lastRaw;
+
+        public RetrievedKeepsPreviousItem(RealtimeTransportLayer delegate) {
+            super(delegate);
+            delegate.onAny(e -> lastRaw = e);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <E> Subscription on(TransportEventType<E> type, Consumer<? super E> listener) {
+            if (type != TransportEventType.ITEM_UPDATE) {
+                return delegate.on(type, listener);
+            }
+            Consumer<? super dev.realtimetck.api.RealtimeItem> items =
+                    (Consumer<? super dev.realtimetck.api.RealtimeItem>) listener;
+            return delegate.on(TransportEventType.ITEM_UPDATE, item -> {
+                dev.realtimetck.api.RealtimeServerEvent raw = lastRaw;
+                if (item instanceof dev.realtimetck.api.RealtimeItem.Message m && raw != null
+                        && "conversation.item.retrieved".equals(raw.type())
+                        && raw.get("previous_item_id") instanceof String previous) {
+                    items.accept(new dev.realtimetck.api.RealtimeItem.Message(m.itemId(), previous, m.role(),
+                            m.content(), m.status()));
+                } else {
+                    items.accept(item);
+                }
+            });
+        }
+    }
+
+    /** Reports a previous_item_id of null ("first") as absent, losing the placement (B25). */
+    public static final class PlacementLost extends ForwardingTransport {
+        public PlacementLost(RealtimeTransportLayer delegate) {
+            super(delegate);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <E> Subscription on(TransportEventType<E> type, Consumer<? super E> listener) {
+            if (type != TransportEventType.ITEM_UPDATE) {
+                return delegate.on(type, listener);
+            }
+            Consumer<? super dev.realtimetck.api.RealtimeItem> items =
+                    (Consumer<? super dev.realtimetck.api.RealtimeItem>) listener;
+            return delegate.on(TransportEventType.ITEM_UPDATE, item -> items.accept(
+                    item instanceof dev.realtimetck.api.RealtimeItem.Message m
+                            ? new dev.realtimetck.api.RealtimeItem.Message(m.itemId(), m.previousItemId(), m.role(),
+                                    m.content(), m.status())
+                            : item));
+        }
+    }
 }
