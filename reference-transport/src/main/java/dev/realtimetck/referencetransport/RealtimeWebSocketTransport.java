@@ -39,6 +39,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -117,7 +118,8 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
         this.connectTimeout = builder.connectTimeout;
         this.pingInterval = builder.pingInterval;
         this.currentModel = builder.model;
-        this.protocolOptions = ProtocolOptions.defaults().withResponseCreateTimeout(builder.responseCreateTimeout);
+        this.protocolOptions = ProtocolOptions.defaults().withResponseCreateTimeout(builder.responseCreateTimeout)
+                .withNanoClock(builder.nanoClock);
         this.protocol = new RealtimeProtocol(this::writeFrame, new DispatchingSink(), protocolOptions);
     }
 
@@ -348,6 +350,16 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
     @Override
     public String toString() {
         return "RealtimeWebSocketTransport[" + status() + ", " + dispatch.name() + "]";
+    }
+
+    /**
+     * For tests: a stage that completes on the dispatch thread once every event posted before this call was
+     * delivered to the listeners.
+     */
+    CompletableFuture<Void> dispatchIdle() {
+        CompletableFuture<Void> idle = new CompletableFuture<>();
+        dispatch.execute(() -> idle.complete(null));
+        return idle;
     }
 
     // ---------------------------------------------------------------- connect steps
@@ -850,8 +862,18 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
         private Duration pingInterval = DEFAULT_PING_INTERVAL;
         private Duration responseCreateTimeout = ProtocolOptions.DEFAULT_RESPONSE_CREATE_TIMEOUT;
         private HttpClient httpClient;
+        private LongSupplier nanoClock = System::nanoTime;
 
         private Builder() {
+        }
+
+        /**
+         * For tests: the monotonic clock in nanoseconds used for the elapsed audio of {@code interrupt} and the
+         * create timeout (default {@link System#nanoTime()}).
+         */
+        Builder nanoClock(LongSupplier nanoClock) {
+            this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+            return this;
         }
 
         /** The model used when connect options name none (default {@link #DEFAULT_MODEL}). */
