@@ -199,6 +199,9 @@ async function perform(transport, step, socket) {
       return socket().dispatch('message', { data: Buffer.from(step.base64, 'base64') });
     case 'serverClose':
       return socket().dispatch('close', {});
+    case 'serverDrop':
+      // what the ws package reports when the TCP connection ends without a close frame
+      return socket().dispatch('close', { code: 1006, reason: '' });
     default:
       throw new Error('unknown op ' + step.op);
   }

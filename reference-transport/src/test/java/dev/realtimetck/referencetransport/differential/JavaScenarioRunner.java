@@ -147,7 +147,7 @@ final class JavaScenarioRunner {
         } catch (RuntimeException e) {
             threw(e);
         }
-        if ("serverClose".equals(op)) {
+        if ("serverClose".equals(op) || "serverDrop".equals(op)) {
             awaitStatus(ConnectionStatus.DISCONNECTED);
         }
         settle();
@@ -273,6 +273,9 @@ final class JavaScenarioRunner {
             }
             case "serverClose" -> {
                 return run(() -> session.close(1000, "scenario"));
+            }
+            case "serverDrop" -> {
+                return run(session::drop); // the TCP connection ends without a close frame
             }
             default -> throw new IllegalArgumentException("differential scenario: unknown op " + op);
         }
