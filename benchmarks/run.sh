@@ -5,14 +5,14 @@
 #   benchmarks/RESULTS.md                   (the machine, the settings and the Markdown table of ResultsTable)
 # Build first: ./mvnw -B verify (or ./mvnw -B -pl benchmarks -am package -DskipTests).
 # Extra arguments go to JMH, e.g. a regex to run a subset: benchmarks/run.sh EventDispatch
-# Environment: CORPUS_DIR (default <repo>/../shared/corpus), RESULTS_MD (default benchmarks/RESULTS.md),
+# Environment: CORPUS_DIR (default: the corpora bundled in the jar), RESULTS_MD (default benchmarks/RESULTS.md),
 #   JMH_SETTINGS (replaces the fixed settings below, e.g. JMH_SETTINGS='-f 1 -wi 1 -i 1 -r 200ms' for a quick look).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 jar="$here/target/benchmarks.jar"
-corpus="${CORPUS_DIR:-$root/../shared/corpus}"
+corpus="${CORPUS_DIR:-}"
 out="$here/target/results"
 results_md="${RESULTS_MD:-$here/RESULTS.md}"
 
@@ -23,15 +23,18 @@ if [[ ! -f "$jar" ]]; then
     echo "run.sh: $jar not found; build it with ./mvnw -B verify" >&2
     exit 1
 fi
-if [[ ! -f "$corpus/response-audio.jsonl" ]]; then
-    echo "run.sh: no corpus in $corpus; set CORPUS_DIR to the directory holding the .jsonl corpora" >&2
-    exit 1
+corpus_param=()
+if [[ -n "$corpus" ]]; then
+    if [[ ! -f "$corpus/response-audio.jsonl" ]]; then
+        echo "run.sh: no response-audio.jsonl in CORPUS_DIR=$corpus; unset CORPUS_DIR to use the bundled corpora" >&2
+        exit 1
+    fi
+    corpus_param=(-p corpusDir="$(cd "$corpus" && pwd)")
 fi
-corpus="$(cd "$corpus" && pwd)"
 mkdir -p "$out"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 
-java -jar "$jar" "${settings[@]}" -p corpusDir="$corpus" \
+java -jar "$jar" "${settings[@]}" "${corpus_param[@]}" \
     -rf json -rff "$out/results.json" "$@" 2>&1 | tee "$out/jmh.log"
 
 {

@@ -1,5 +1,6 @@
 package dev.realtimetck.benchmarks;
 
+import dev.realtimetck.protocoldata.ProtocolData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,8 @@ import java.util.stream.Collectors;
  */
 record Corpus(String name, List<String> frames, long bytes) {
 
-    /** The corpora of the shared corpus directory, by file name without {@code .jsonl}. */
-    static final List<String> NAMES = List.of("response-audio", "response-text", "function-call");
+    /** The bundled corpora, by file name without {@code .jsonl}. */
+    static final List<String> NAMES = ProtocolData.CORPORA;
 
     Corpus {
         Objects.requireNonNull(name, "name");
@@ -38,6 +39,30 @@ record Corpus(String name, List<String> frames, long bytes) {
     }
 
     /**
+     * Loads a corpus from the directory the user chose ({@link CorpusLocator}), else the bundled copy.
+     *
+     * @param parameter the benchmark's {@code corpusDir} parameter, may be empty
+     * @param name      the file name without {@code .jsonl}
+     */
+    static Corpus resolve(String parameter, String name) {
+        return CorpusLocator.locate(parameter).map(dir -> load(dir, name)).orElseGet(() -> bundled(name));
+    }
+
+    /**
+     * Loads a corpus bundled in {@code realtime-protocol-data}.
+     *
+     * @throws IllegalArgumentException naming the bundled corpora when {@code name} is not one of them
+     */
+    static Corpus bundled(String name) {
+        return of(name, ProtocolData.lines(ProtocolData.corpus(name)));
+    }
+
+    private static Corpus of(String name, List<String> frames) {
+        long bytes = frames.stream().mapToLong(f -> f.getBytes(StandardCharsets.UTF_8).length).sum();
+        return new Corpus(name, frames, bytes);
+    }
+
+    /**
      * Loads {@code <dir>/<name>.jsonl}.
      *
      * @throws IllegalStateException with the absolute path and how to point elsewhere when the file is missing
@@ -52,11 +77,9 @@ record Corpus(String name, List<String> frames, long bytes) {
                     + String.join(", ", NAMES) + " .jsonl files");
         }
         try {
-            List<String> frames = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+            return of(name, Files.readAllLines(file, StandardCharsets.UTF_8).stream()
                     .filter(line -> !line.isBlank())
-                    .collect(Collectors.toList());
-            long bytes = frames.stream().mapToLong(f -> f.getBytes(StandardCharsets.UTF_8).length).sum();
-            return new Corpus(name, frames, bytes);
+                    .collect(Collectors.toList()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read corpus file " + file, e);
         }

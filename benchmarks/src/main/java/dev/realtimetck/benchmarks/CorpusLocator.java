@@ -1,12 +1,12 @@
 package dev.realtimetck.benchmarks;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Finds the corpus directory. In order: the benchmark's {@code corpusDir} parameter when not empty, the system
- * property {@code corpus.dir}, else {@code ../shared/corpus} relative to the repository root (the first directory
- * at or above the working directory that holds {@code benchmarks/pom.xml}).
+ * Finds a corpus directory the user chose: the benchmark's {@code corpusDir} parameter when not empty, else the
+ * system property {@code corpus.dir}. Empty when neither is set: the corpora bundled in
+ * {@code realtime-protocol-data} are used then.
  */
 final class CorpusLocator {
 
@@ -16,20 +16,14 @@ final class CorpusLocator {
     private CorpusLocator() {
     }
 
-    static Path locate(String parameter) {
+    static Optional<Path> locate(String parameter) {
         if (parameter != null && !parameter.isBlank()) {
-            return Path.of(parameter.strip());
+            return Optional.of(Path.of(parameter.strip()));
         }
         String property = System.getProperty(PROPERTY);
         if (property != null && !property.isBlank()) {
-            return Path.of(property.strip());
+            return Optional.of(Path.of(property.strip()));
         }
-        Path cwd = Path.of("").toAbsolutePath();
-        for (Path dir = cwd; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("benchmarks").resolve("pom.xml"))) {
-                return dir.resolve("../shared/corpus").normalize();
-            }
-        }
-        return cwd.resolve("../shared/corpus").normalize();
+        return Optional.empty();
     }
 }

@@ -32,7 +32,7 @@ public class EventDispatchBenchmark {
         @Param({"response-audio", "response-text", "function-call"})
         public String corpus;
 
-        /** The corpus directory; empty: {@code -Dcorpus.dir}, else {@code ../shared/corpus} from the repository root. */
+        /** The corpus directory; empty: {@code -Dcorpus.dir}, else the corpora bundled in realtime-protocol-data. */
         @Param("")
         public String corpusDir;
 
@@ -43,7 +43,7 @@ public class EventDispatchBenchmark {
         /** Loads the corpus. */
         @Setup(Level.Trial)
         public void load() {
-            Corpus loaded = Corpus.load(CorpusLocator.locate(corpusDir), corpus);
+            Corpus loaded = Corpus.resolve(corpusDir, corpus);
             frames = loaded.frames();
             bytes = loaded.bytes();
         }

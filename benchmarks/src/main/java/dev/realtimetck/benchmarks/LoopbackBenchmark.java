@@ -43,7 +43,7 @@ public class LoopbackBenchmark {
         @Param("response-audio")
         public String corpus;
 
-        /** The corpus directory; empty: {@code -Dcorpus.dir}, else {@code ../shared/corpus} from the repository root. */
+        /** The corpus directory; empty: {@code -Dcorpus.dir}, else the corpora bundled in realtime-protocol-data. */
         @Param("")
         public String corpusDir;
 
@@ -53,7 +53,7 @@ public class LoopbackBenchmark {
         /** Loads the corpus and starts the server on a free port. */
         @Setup(Level.Trial)
         public void start() {
-            frames = Corpus.load(CorpusLocator.locate(corpusDir), corpus);
+            frames = Corpus.resolve(corpusDir, corpus);
             server = MockRealtimeServer.builder()
                     .validation(ValidationMode.OFF)
                     .behaviorFactory(session -> new CorpusStreamingBehavior(frames.frames()))

@@ -45,34 +45,46 @@ class CorpusTest {
 
     @Test
     void locatorPrefersTheParameterThenTheSystemProperty() {
-        assertThat(CorpusLocator.locate("/some/dir")).isEqualTo(Path.of("/some/dir"));
+        assertThat(CorpusLocator.locate("/some/dir")).contains(Path.of("/some/dir"));
         String previous = System.getProperty(CorpusLocator.PROPERTY);
         System.setProperty(CorpusLocator.PROPERTY, "/from/property");
         try {
-            assertThat(CorpusLocator.locate("")).isEqualTo(Path.of("/from/property"));
+            assertThat(CorpusLocator.locate("")).contains(Path.of("/from/property"));
         } finally {
-            if (previous == null) {
-                System.clearProperty(CorpusLocator.PROPERTY);
-            } else {
-                System.setProperty(CorpusLocator.PROPERTY, previous);
-            }
+            restore(previous);
         }
     }
 
     @Test
-    void locatorDefaultsToSharedCorpusBesideTheRepository() {
+    void withNoDirectoryTheBundledCorporaAreUsed() {
         String previous = System.getProperty(CorpusLocator.PROPERTY);
         System.clearProperty(CorpusLocator.PROPERTY);
         try {
-            Path located = CorpusLocator.locate(null);
-            assertThat(located.endsWith(Path.of("shared", "corpus"))).isTrue();
-            // the test runs in <repo>/benchmarks, so the default is <repo>/../shared/corpus
-            assertThat(located).isEqualTo(Path.of("").toAbsolutePath().getParent().resolve("../shared/corpus")
-                    .normalize());
+            assertThat(CorpusLocator.locate(null)).isEmpty();
+            Corpus audio = Corpus.resolve("", "response-audio");
+            assertThat(audio.events()).isEqualTo(110);
+            assertThat(audio.frames()).filteredOn(f -> f.contains("\"response.output_audio.delta\"")).hasSize(50);
+            assertThat(Corpus.resolve(null, "response-text").events()).isEqualTo(109);
+            assertThat(Corpus.resolve(" ", "function-call").events()).isEqualTo(16);
+            assertThatThrownBy(() -> Corpus.resolve("", "nope"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("response-audio");
         } finally {
-            if (previous != null) {
-                System.setProperty(CorpusLocator.PROPERTY, previous);
-            }
+            restore(previous);
+        }
+    }
+
+    @Test
+    void aChosenDirectoryWinsOverTheBundledCopy() throws IOException {
+        Files.writeString(dir.resolve("response-text.jsonl"), "{\"type\":\"mine\"}\n", StandardCharsets.UTF_8);
+
+        assertThat(Corpus.resolve(dir.toString(), "response-text").frames()).containsExactly("{\"type\":\"mine\"}");
+    }
+
+    private static void restore(String previous) {
+        if (previous == null) {
+            System.clearProperty(CorpusLocator.PROPERTY);
+        } else {
+            System.setProperty(CorpusLocator.PROPERTY, previous);
         }
     }
 }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimetck.api.TurnDone;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The default target does the work the benchmarks claim to measure. */
@@ -29,9 +26,7 @@ class ReferenceTransportTargetTest {
 
     @Test
     void pipelineDeliversTheTypicalEventsAndWithStarEveryServerEvent() {
-        Path dir = Path.of(System.getProperty("realtimetck.shared.dir", "../../shared")).resolve("corpus");
-        Assumptions.assumeTrue(Files.isDirectory(dir), "benchmark corpora not found at " + dir.toAbsolutePath());
-        Corpus corpus = Corpus.load(dir, "response-text");
+        Corpus corpus = Corpus.bundled("response-text");
         List<Object> typical = new ArrayList<>();
         List<Object> withAny = new ArrayList<>();
         InboundPipeline plain = target.newInboundPipeline(new BenchmarkListeners(typical::add, false));

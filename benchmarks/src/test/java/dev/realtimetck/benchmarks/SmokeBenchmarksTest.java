@@ -3,12 +3,9 @@ package dev.realtimetck.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -23,13 +20,6 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * finite positive score. Proves the benchmarks work, says nothing about their figures.
  */
 class SmokeBenchmarksTest {
-
-    private static Path corpusDir() {
-        Path dir = Path.of(System.getProperty("realtimetck.shared.dir", "../../shared")).resolve("corpus");
-        Assumptions.assumeTrue(Files.isDirectory(dir),
-                "benchmark corpora not found at " + dir.toAbsolutePath() + " (set -Drealtimetck.shared.dir)");
-        return dir;
-    }
 
     private static ChainedOptionsBuilder smoke(Class<?> benchmark) {
         return smoke(benchmark.getName() + "\\.");
@@ -78,23 +68,22 @@ class SmokeBenchmarksTest {
 
     @Test
     void eventDispatchOfTheReferenceTransport() throws RunnerException {
-        run(smoke(EventDispatchBenchmark.class).param("corpusDir", corpusDir().toString()), 9);
+        run(smoke(EventDispatchBenchmark.class), 9);
     }
 
     @Test
     void eventDispatchThroughTheSpi() throws RunnerException {
-        run(smoke(EventDispatchBenchmark.class).param("corpusDir", corpusDir().toString())
+        run(smoke(EventDispatchBenchmark.class)
                 .param("factory", ExampleTreeTarget.class.getName()).param("corpus", "response-text"), 3);
     }
 
     @Test
     void loopbackBaselinesOfTheBareClient() throws RunnerException {
-        run(smoke(LoopbackBenchmark.class.getName() + "\\.bareClient")
-                .param("corpusDir", corpusDir().toString()), 2);
+        run(smoke(LoopbackBenchmark.class.getName() + "\\.bareClient"), 2);
     }
 
     @Test
     void loopbackOfTheReferenceTransport() throws RunnerException {
-        run(smoke(LoopbackBenchmark.class).param("corpusDir", corpusDir().toString()), 4);
+        run(smoke(LoopbackBenchmark.class), 4);
     }
 }

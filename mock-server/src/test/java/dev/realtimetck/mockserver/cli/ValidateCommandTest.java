@@ -2,6 +2,7 @@ package dev.realtimetck.mockserver.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.realtimetck.protocoldata.ProtocolData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -169,13 +170,12 @@ class ValidateCommandTest {
     }
 
     @Test
-    void sharedExampleFilesCanBeCheckedDirectly() {
-        String shared = System.getProperty("realtimetck.shared.dir");
-        org.junit.jupiter.api.Assumptions.assumeTrue(shared != null && Files.isDirectory(Path.of(shared)),
-                "realtimetck.shared.dir not available; shared example files not checked");
-        Path examples = Path.of(shared, "openai-realtime", "examples");
-        assertThat(run(examples.resolve("client-events.jsonl").toString(),
-                examples.resolve("server-events.jsonl").toString())).isZero();
-        assertThat(out.toString()).matches("(?s)\\d+ events, 0 invalid\\R");
+    void officialExampleFilesValidateClean() throws IOException {
+        Path client = dir.resolve("client-events.jsonl");
+        Path server = dir.resolve("server-events.jsonl");
+        Files.writeString(client, ProtocolData.text(ProtocolData.CLIENT_EXAMPLES));
+        Files.writeString(server, ProtocolData.text(ProtocolData.SERVER_EXAMPLES));
+        assertThat(run(client.toString(), server.toString())).isZero();
+        assertThat(out.toString()).isEqualTo("57 events, 0 invalid" + System.lineSeparator());
     }
 }

@@ -2,57 +2,28 @@ package dev.realtimetck.mockserver.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import dev.realtimetck.api.audio.AudioFormat;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.realtimetck.mockserver.schema.OfficialSchemas;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs a session through every client event and behaviour, and checks each server event the simulator sent
- * against the event schemas of the official OpenAPI document (read from the shared reference directory at run
- * time; skipped when it is absent).
+ * against the event schemas of the official OpenAPI document (from {@code realtime-protocol-data}).
  */
 class ServerEventSchemaTest {
 
-    private static final String DOC_URI = "urn:realtimetck:openapi-subset";
-
     @Test
-    void everyServerEventMatchesItsSchema() throws IOException {
-        String shared = System.getProperty("realtimetck.shared.dir");
-        Assumptions.assumeTrue(shared != null, "system property realtimetck.shared.dir is not set");
-        Path doc = Path.of(shared, "openai-realtime", "openapi-realtime-subset.json");
-        Assumptions.assumeTrue(Files.isRegularFile(doc), "the OpenAPI subset is absent: " + doc);
-        String text = Files.readString(doc);
-        JsonNode schemas = SimulatorHarness.MAPPER.readTree(text).path("components").path("schemas");
-        Map<String, String> schemaByEventType = new HashMap<>();
-        for (Map.Entry<String, JsonNode> entry : schemas.properties()) {
-            JsonNode typeEnum = entry.getValue().path("properties").path("type").path("enum");
-            if (entry.getKey().startsWith("RealtimeServerEvent") && typeEnum.size() == 1) {
-                schemaByEventType.put(typeEnum.get(0).asString(), entry.getKey());
-            }
-        }
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                b -> b.schemas(Map.of(DOC_URI, text)));
+    void everyServerEventMatchesItsSchema() {
+        OfficialSchemas official = OfficialSchemas.load();
 
         // the validator really checks: an event without its required fields fails
-        Schema deleted = registry.getSchema(SchemaLocation.of(DOC_URI + "#/components/schemas/"
-                + schemaByEventType.get("conversation.item.deleted")));
-        assertThat(deleted.validate(SimulatorHarness.MAPPER.readTree("{\"type\":\"conversation.item.deleted\"}")))
-                .isNotEmpty();
+        assertThat(official.validateServerEvent(SimulatorHarness.MAPPER.readTree(
+                "{\"type\":\"conversation.item.deleted\"}"))).isNotEmpty();
 
         List<ObjectNode> events = exerciseEverything();
         List<String> problems = new ArrayList<>();
@@ -60,13 +31,7 @@ class ServerEventSchemaTest {
         for (ObjectNode event : events) {
             String type = event.path("type").asString();
             seen.add(type);
-            String schemaName = schemaByEventType.get(type);
-            if (schemaName == null) {
-                problems.add("no schema for " + type);
-                continue;
-            }
-            Schema schema = registry.getSchema(SchemaLocation.of(DOC_URI + "#/components/schemas/" + schemaName));
-            for (Error error : schema.validate(withoutUndeclaredNulls(event))) {
+            for (String error : official.validateServerEvent(withoutUndeclaredNulls(event))) {
                 problems.add(type + ": " + error + " in " + event);
             }
         }

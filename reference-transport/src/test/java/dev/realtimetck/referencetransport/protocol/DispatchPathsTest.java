@@ -2,13 +2,10 @@ package dev.realtimetck.referencetransport.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.realtimetck.protocoldata.ProtocolData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,19 +43,12 @@ class DispatchPathsTest {
     }
 
     @Test
-    void sharedExamplesAndCorporaGiveTheSameEventsOnEveryPath() throws IOException {
-        String shared = System.getProperty("realtimetck.shared.dir");
-        Assumptions.assumeTrue(shared != null && Files.isDirectory(Path.of(shared)),
-                "realtimetck.shared.dir is not set or absent: the shared examples and corpora are not checked");
+    void officialExamplesAndCorporaGiveTheSameEventsOnEveryPath() {
         List<String> frames = new ArrayList<>();
-        for (String file : List.of("openai-realtime/examples/server-events.jsonl", "corpus/response-audio.jsonl",
-                "corpus/response-text.jsonl", "corpus/function-call.jsonl")) {
-            Path path = Path.of(shared, file);
-            if (Files.isRegularFile(path)) {
-                Files.readAllLines(path).stream().filter(line -> !line.isBlank()).forEach(frames::add);
-            }
-        }
-        Assumptions.assumeFalse(frames.isEmpty(), "no shared examples or corpora under " + shared);
+        ProtocolData.lines(ProtocolData.SERVER_EXAMPLES).stream()
+                .map(line -> Json.MAPPER.readTree(line).get("event").toString()).forEach(frames::add);
+        ProtocolData.CORPORA.forEach(name -> frames.addAll(ProtocolData.lines(ProtocolData.corpus(name))));
+        assertThat(frames).hasSizeGreaterThan(250);
         assertSamePaths(frames);
     }
 
