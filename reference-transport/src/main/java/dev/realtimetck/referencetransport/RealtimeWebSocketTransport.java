@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -56,7 +57,7 @@ import java.util.function.Consumer;
 public final class RealtimeWebSocketTransport implements RealtimeTransportLayer {
 
     /** The model used when neither the builder nor the connect options name one. */
-    public static final String DEFAULT_MODEL = "gpt-realtime";
+    public static final String DEFAULT_MODEL = "gpt-realtime-2.1";
     /** The endpoint the default URL is built on: {@code <base>?model=<model>} or {@code <base>?call_id=<id>}. */
     public static final URI DEFAULT_BASE_URL = URI.create("wss://api.openai.com/v1/realtime");
     /** The default bound on the opening handshake. */
@@ -300,6 +301,16 @@ public final class RealtimeWebSocketTransport implements RealtimeTransportLayer 
         } finally {
             delivery.unlock();
         }
+    }
+
+    /**
+     * For tests: a stage that completes on the dispatch thread once every event posted before this call was
+     * delivered to the listeners.
+     */
+    CompletableFuture<Void> dispatchIdle() {
+        CompletableFuture<Void> idle = new CompletableFuture<>();
+        dispatch.execute(() -> idle.complete(null));
+        return idle;
     }
 
     @Override

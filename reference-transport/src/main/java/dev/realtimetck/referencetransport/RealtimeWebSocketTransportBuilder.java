@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Builds {@link RealtimeWebSocketTransport}; get one from {@link RealtimeWebSocketTransport#builder()}. Every setter
@@ -22,6 +23,7 @@ public final class RealtimeWebSocketTransportBuilder {
     private Duration pingInterval = RealtimeWebSocketTransport.DEFAULT_PING_INTERVAL;
     private Duration responseCreateTimeout = ProtocolOptions.DEFAULT_RESPONSE_CREATE_TIMEOUT;
     private HttpClient httpClient;
+    private LongSupplier nanoClock = System::nanoTime;
 
     RealtimeWebSocketTransportBuilder() {
     }
@@ -137,6 +139,15 @@ public final class RealtimeWebSocketTransportBuilder {
     }
 
     /**
+     * For tests: the monotonic clock in nanoseconds used for the elapsed audio of {@code interrupt} and the
+     * create timeout (default {@link System#nanoTime()}).
+     */
+    RealtimeWebSocketTransportBuilder nanoClock(LongSupplier nanoClock) {
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
+        return this;
+    }
+
+    /**
      * Builds the transport (disconnected).
      *
      * @return a new transport
@@ -145,7 +156,7 @@ public final class RealtimeWebSocketTransportBuilder {
         return new RealtimeWebSocketTransport(new TransportSettings(
                 httpClient != null ? httpClient : HttpClient.newHttpClient(), apiKey, model, baseUrl, url,
                 connectTimeout, pingInterval,
-                ProtocolOptions.defaults().withResponseCreateTimeout(responseCreateTimeout)));
+                ProtocolOptions.defaults().withResponseCreateTimeout(responseCreateTimeout).withNanoClock(nanoClock)));
     }
 
     private static URI requireWebSocketUri(URI uri, String name) {

@@ -346,7 +346,7 @@ class ServerEventRouterTest {
     @Test
     void b20_mcp_list_tools_only_on_item_done_without_item_update() {
         String item = "{\"id\":\"lt\",\"type\":\"mcp_list_tools\",\"server_label\":\"srv\",\"tools\":[{\"name\":\"a\","
-                + "\"description\":\"d\",\"input_schema\":{\"type\":\"object\"}}]}";
+                + "\"description\":\"d\",\"input_schema\":{\"type\":\"object\"},\"annotations\":{\"readOnly\":true}}]}";
         h.receive("{\"type\":\"conversation.item.added\",\"event_id\":\"e\",\"item\":" + item + "}");
         h.receive("{\"type\":\"conversation.item.done\",\"event_id\":\"e\",\"item\":" + item + "}");
         assertThat(h.transportNames()).containsExactly("mcp_tools_listed");
@@ -355,6 +355,7 @@ class ServerEventRouterTest {
         assertThat(listed.tools()).singleElement().satisfies(t -> {
             assertThat(t.name()).isEqualTo("a");
             assertThat(t.inputSchema()).isEqualTo(Map.of("type", "object"));
+            assertThat(t.extra()).isEqualTo(Map.of("annotations", Map.of("readOnly", true)));
         });
     }
 
