@@ -87,6 +87,11 @@ public final class TckReportListener implements TestExecutionListener {
         current.header("capabilities", values.get("tck.capabilities"));
         current.header("timing", values.get("tck.timing"));
         current.header("strict", values.get("tck.strict"));
+        values.forEach((k, v) -> {
+            if (k.startsWith(TckExtension.HEADER_PREFIX)) {
+                current.header(k.substring(TckExtension.HEADER_PREFIX.length()), v);
+            }
+        });
         current.add(new TckReport.TestOutcome(rule.get(), testIdentifier.getDisplayName(), implementation, verdict,
                 duration, message));
     }
