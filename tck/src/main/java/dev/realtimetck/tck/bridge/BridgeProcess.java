@@ -139,6 +139,11 @@ public final class BridgeProcess implements AutoCloseable {
         return handshake.getNow(null);
     }
 
+    /** The adapter command with very long words (a class path) shortened, for messages and the report. */
+    public String displayCommand() {
+        return shortCommand;
+    }
+
     /** The adapter command, as one line. */
     public String command() {
         return command;
@@ -221,7 +226,7 @@ public final class BridgeProcess implements AutoCloseable {
             if (e == null) {
                 out.complete(v);
             } else {
-                out.completeExceptionally(unwrap(e));
+                out.completeExceptionally(unwrapThrowable(e));
             }
         });
         return out;

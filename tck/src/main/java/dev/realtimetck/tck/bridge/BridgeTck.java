@@ -63,9 +63,9 @@ public class BridgeTck extends RealtimeTransportTck {
 
     @Override
     public Map<String, String> reportHeader() {
-        Map<String, String> header = new LinkedHashMap<>(
-                bridge(TckTiming.fromSystem().signalTimeout()).handshake().reportHeader());
-        header.put("adapterCommand", adapterCommand());
+        BridgeProcess bridge = bridge(TckTiming.fromSystem().signalTimeout());
+        Map<String, String> header = new LinkedHashMap<>(bridge.handshake().reportHeader());
+        header.put("adapterCommand", bridge.displayCommand());
         return header;
     }
 

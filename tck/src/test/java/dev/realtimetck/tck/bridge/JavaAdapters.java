@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Command lines that start {@link JavaReferenceAdapter} in a child JVM with this test run's class path. */
-final class JavaAdapters {
+public final class JavaAdapters {
 
     private JavaAdapters() {
     }
 
     /** {@code java -cp <test class path> dev.realtimetck.tck.bridge.JavaReferenceAdapter <options>}. */
-    static List<String> command(String... options) {
+    public static List<String> command(String... options) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseSerialGC");
@@ -24,7 +24,7 @@ final class JavaAdapters {
     }
 
     /** The same, as one command line for {@code tck.adapter}. */
-    static String commandLine(String... options) {
+    public static String commandLine(String... options) {
         return BridgeTck.join(command(options));
     }
 }
