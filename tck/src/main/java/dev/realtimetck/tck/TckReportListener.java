@@ -40,6 +40,13 @@ public final class TckReportListener implements TestExecutionListener {
     public void testPlanExecutionStarted(TestPlan testPlan) {
         report = new TckReport(RuleCatalogue.standard());
         reportDir = testPlan.getConfigurationParameters().get(REPORT_DIR).orElse("target/tck-report");
+        testPlan.getConfigurationParameters().get(KnownDeviations.PARAMETER).filter(f -> !f.isBlank()).ifPresent(f -> {
+            try {
+                report.knownDeviations(KnownDeviations.read(Path.of(f)));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                System.err.println("Realtime TCK: cannot read the known deviations " + f + ": " + e.getMessage());
+            }
+        });
     }
 
     @Override
