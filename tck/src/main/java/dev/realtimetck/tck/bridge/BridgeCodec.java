@@ -368,7 +368,7 @@ public final class BridgeCodec {
 
     // ---------------------------------------------------------------- items
 
-    /** {@code RealtimeItem} in the TypeScript shape (camelCase; an input_image part keeps {@code imageUrl}). */
+    /** {@code RealtimeItem} in the TypeScript shape (camelCase; an input_image part, which TypeScript does not model, in the wire shape {@code image_url}, {@code detail}). */
     public static Map<String, Object> item(RealtimeItem item) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("itemId", item.itemId());
@@ -447,7 +447,7 @@ public final class BridgeCodec {
             m.put("audio", a.audio());
             m.put("transcript", a.transcript());
         } else if (p instanceof ContentPart.InputImage i) {
-            m.put("imageUrl", i.imageUrl());
+            m.put("image_url", i.imageUrl());
             put(m, "detail", i.detail());
         }
         return m;
@@ -460,7 +460,8 @@ public final class BridgeCodec {
             case "output_text" -> new ContentPart.OutputText(str(m, "text"));
             case "input_audio" -> new ContentPart.InputAudio(str(m, "audio"), str(m, "transcript"));
             case "output_audio" -> new ContentPart.OutputAudio(str(m, "audio"), str(m, "transcript"));
-            case "input_image" -> new ContentPart.InputImage(str(m, "imageUrl"), str(m, "detail"));
+            case "input_image" -> new ContentPart.InputImage(m.containsKey("image_url") ? str(m, "image_url")
+                    : str(m, "imageUrl"), str(m, "detail"));
             default -> throw new IllegalArgumentException("content[].type: unknown content part '" + type + "'");
         };
     }
