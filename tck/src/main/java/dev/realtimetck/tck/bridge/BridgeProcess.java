@@ -72,6 +72,8 @@ public final class BridgeProcess implements AutoCloseable {
     private final CompletableFuture<Handshake> handshake = new CompletableFuture<>();
     private volatile String failure;
     private volatile boolean closing;
+    /** Sees every protocol line in both directions (tests check them against the schema); null for none. */
+    static volatile java.util.function.BiConsumer<String, String> tap;
     private long lastSeq;
 
     private BridgeProcess(List<String> command, Duration requestBound) throws IOException {
@@ -294,6 +296,10 @@ public final class BridgeProcess implements AutoCloseable {
         } catch (JacksonException e) {
             throw new IllegalArgumentException("not representable as JSON: " + e.getOriginalMessage(), e);
         }
+        java.util.function.BiConsumer<String, String> t = tap;
+        if (t != null) {
+            t.accept("tck", line);
+        }
         synchronized (writeLock) {
             try {
                 stdin.write(line);
@@ -353,6 +359,10 @@ public final class BridgeProcess implements AutoCloseable {
     }
 
     private void handleLine(String line) {
+        java.util.function.BiConsumer<String, String> t = tap;
+        if (t != null) {
+            t.accept("adapter", line);
+        }
         Map<String, Object> m;
         try {
             Object value = JSON.readValue(line, Object.class);
