@@ -102,8 +102,13 @@ public final class TckRunner implements Callable<Integer> {
                         + "'; known: " + String.join(", ", GROUPS));
             }
         }
-        AdapterCommand.split(adapter);
-        KnownDeviations table = knownDeviations == null ? null : KnownDeviations.read(knownDeviations);
+        KnownDeviations table;
+        try {
+            AdapterCommand.split(adapter);
+            table = knownDeviations == null ? null : KnownDeviations.read(knownDeviations);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
         Map<String, String> config = new LinkedHashMap<>();
         config.put(BridgeTck.ADAPTER, adapter);
         config.put("tck.strict", Boolean.toString(strict));
