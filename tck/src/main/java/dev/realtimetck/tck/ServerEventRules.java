@@ -404,17 +404,18 @@ public interface ServerEventRules extends TransportUnderTest {
                 + "\"item_id\":\"item_bad\",\"content_index\":0,\"delta\":\"AAAA\"} {\"trailing\":true}");
         wire.session().sendRawText("{\"type\":\"response.output_text.delta\",\"response_id\":\"resp_typed\","
                 + "\"item_id\":\"item_bad\",\"delta\":\"lost\"");
+        // well-formed frames carry an event_id as every server event does (a transport may validate it, X10);
         // the audio with the type not first (it must not be lost or misread), then the same audio with the type first:
         // the truncate below names the content index of the last one
-        wire.session().sendRawText("{\"response_id\":\"resp_typed\",\"item_id\":\"item_typed\",\"output_index\":0,"
+        wire.session().sendRawText("{\"response_id\":\"resp_typed\",\"event_id\":\"event_tck_typed_1\",\"item_id\":\"item_typed\",\"output_index\":0,"
                 + "\"type\":\"response.output_audio.delta\",\"content_index\":1,\"delta\":\"" + b64 + "\"}");
-        wire.session().sendRawText("{\"type\":\"response.output_audio.delta\",\"tck_extra\":{\"nested\":[1,{\"a\":2}]},"
+        wire.session().sendRawText("{\"type\":\"response.output_audio.delta\",\"event_id\":\"event_tck_typed_2\",\"tck_extra\":{\"nested\":[1,{\"a\":2}]},"
                 + "\"response_id\":\"resp_typed\",\"item_id\":\"item_typed\",\"output_index\":0,\"content_index\":1,"
                 + "\"delta\":\"" + b64 + "\"}");
-        wire.session().sendRawText("{\"type\":\"response.output_audio_transcript.delta\",\"tck_extra\":[1,2],"
+        wire.session().sendRawText("{\"type\":\"response.output_audio_transcript.delta\",\"event_id\":\"event_tck_typed_3\",\"tck_extra\":[1,2],"
                 + "\"response_id\":\"resp_typed\",\"item_id\":\"item_typed\",\"output_index\":0,\"content_index\":1,"
                 + "\"delta\":\"Hi\"}");
-        wire.session().sendRawText("{\"type\":\"response.output_text.delta\",\"response_id\":\"resp_typed\","
+        wire.session().sendRawText("{\"type\":\"response.output_text.delta\",\"event_id\":\"event_tck_typed_4\",\"response_id\":\"resp_typed\","
                 + "\"item_id\":\"item_text\",\"output_index\":0,\"content_index\":0,\"delta\":\"there\"}");
         wire.push(ServerEvents.responseDone("resp_typed"));
         List<Object> events = new java.util.ArrayList<>();

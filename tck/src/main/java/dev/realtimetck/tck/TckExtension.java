@@ -110,7 +110,11 @@ public final class TckExtension implements InvocationInterceptor, ParameterResol
         entry.put("tck.capabilities", harness.capabilities().asMap().toString());
         entry.put("tck.timing", harness.timing().describe());
         entry.put("tck.strict", Boolean.toString(strict));
+        harness.reportHeader().forEach((k, v) -> entry.put(HEADER_PREFIX + k, v));
     }
+
+    /** Report entries with this prefix become lines of the report header (see {@link TransportUnderTest#reportHeader()}). */
+    static final String HEADER_PREFIX = "tck.header.";
 
     private static String describe(Throwable failure) {
         String message = failure.getMessage();

@@ -58,6 +58,11 @@ public final class TckHarness implements AutoCloseable {
         return subject.capabilities();
     }
 
+    /** Extra report header entries the implementer gives. */
+    java.util.Map<String, String> reportHeader() {
+        return subject.reportHeader();
+    }
+
     /** The implementer's test class name. */
     public String implementationName() {
         return subject.getClass().getName();

@@ -57,6 +57,7 @@ public final class TckReport {
     private final List<TestOutcome> outcomes = new ArrayList<>();
     private final Map<String, String> header = new LinkedHashMap<>();
     private final Instant started;
+    private volatile KnownDeviations knownDeviations;
 
     /** An empty report for the given catalogue, started now. */
     public TckReport(RuleCatalogue catalogue) {
@@ -69,6 +70,29 @@ public final class TckReport {
         if (value != null) {
             header.putIfAbsent(key, value);
         }
+    }
+
+    /**
+     * Explains non-PASS rules with this table: the report shows each rule's {@code knownDeviation} and counts the
+     * FAIL and NON_STRICT rules it does not explain.
+     */
+    public void knownDeviations(KnownDeviations table) {
+        this.knownDeviations = table;
+    }
+
+    /** The explanation of a rule's verdict from the known-deviations table, or null (always null for PASS). */
+    public KnownDeviations.Deviation deviation(RuleOutcome r) {
+        KnownDeviations table = knownDeviations;
+        if (table == null || r.verdict() == Verdict.PASS || r.verdict() == Verdict.NOT_RUN) {
+            return null;
+        }
+        return table.of(r.rule().id()).orElse(null);
+    }
+
+    /** FAIL and NON_STRICT rules the known-deviations table does not explain (all of them without a table). */
+    public List<RuleOutcome> unexplained() {
+        return rules().stream().filter(r -> (r.verdict() == Verdict.FAIL || r.verdict() == Verdict.NON_STRICT)
+                && deviation(r) == null).toList();
     }
 
     /** Records one executed test. */
@@ -140,6 +164,10 @@ public final class TckReport {
         summary.put("rules", catalogue.rules().size());
         counts().forEach((v, n) -> summary.put(v.name(), n));
         summary.put("line", summaryLine());
+        if (knownDeviations != null) {
+            summary.put("knownDeviations", knownDeviations.transport());
+            summary.put("unexplained", unexplained().size());
+        }
         ArrayNode rules = root.putArray("rules");
         for (RuleOutcome r : rules()) {
             ObjectNode node = rules.addObject();
@@ -150,6 +178,11 @@ public final class TckReport {
             node.put("source", r.rule().source());
             node.put("capability", r.rule().capability() == null ? null : r.rule().capability().catalogueName());
             node.put("verdict", r.verdict().name());
+            KnownDeviations.Deviation deviation = deviation(r);
+            if (knownDeviations != null) {
+                node.put("knownDeviation", deviation == null ? null : deviation.quirk());
+                node.put("knownDeviationReason", deviation == null ? null : deviation.reason());
+            }
             node.put("durationMs", r.duration().toMillis());
             node.put("message", r.tests().stream().filter(t -> t.verdict() == r.verdict() && t.message() != null)
                     .map(TestOutcome::message).findFirst().orElse(null));
@@ -180,11 +213,24 @@ public final class TckReport {
         out.append("- JVM: ").append(System.getProperty("java.version")).append(", OS: ")
                 .append(System.getProperty("os.name")).append('\n');
         out.append("\n**").append(summaryLine()).append("**\n\n");
-        out.append("| Rule | Level | Verdict | Tests | ms | Rule text |\n|---|---|---|---|---|---|\n");
+        boolean deviations = knownDeviations != null;
+        if (deviations) {
+            out.append("Known deviations: ").append(knownDeviations.transport()).append("; unexplained FAIL or "
+                    + "NON_STRICT rules: ").append(unexplained().size()).append("\n\n");
+            out.append("| Rule | Level | Verdict | Known deviation | Tests | ms | Rule text |\n"
+                    + "|---|---|---|---|---|---|---|\n");
+        } else {
+            out.append("| Rule | Level | Verdict | Tests | ms | Rule text |\n|---|---|---|---|---|---|\n");
+        }
         List<RuleOutcome> rules = rules();
         for (RuleOutcome r : rules) {
             out.append("| ").append(r.rule().id()).append(" | ").append(r.rule().level()).append(" | ")
-                    .append(r.verdict()).append(" | ").append(r.tests().size()).append(" | ")
+                    .append(r.verdict()).append(" | ");
+            if (deviations) {
+                KnownDeviations.Deviation d = deviation(r);
+                out.append(d == null ? "" : d.quirk()).append(" | ");
+            }
+            out.append(r.tests().size()).append(" | ")
                     .append(r.duration().toMillis()).append(" | ").append(r.rule().sentence().replace("|", "\\|"))
                     .append(" |\n");
         }
@@ -196,7 +242,12 @@ public final class TckReport {
                         out.append("\n## Details\n");
                     }
                     out.append("\n### ").append(t.rule()).append(' ').append(t.verdict()).append(": ")
-                            .append(t.test()).append("\n\n```\n").append(t.message()).append("\n```\n");
+                            .append(t.test()).append("\n\n");
+                    KnownDeviations.Deviation d = deviation(r);
+                    if (d != null) {
+                        out.append("Known deviation ").append(d.quirk()).append(": ").append(d.reason()).append("\n\n");
+                    }
+                    out.append("```\n").append(t.message()).append("\n```\n");
                 }
             }
         }

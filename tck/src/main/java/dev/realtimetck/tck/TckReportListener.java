@@ -40,6 +40,13 @@ public final class TckReportListener implements TestExecutionListener {
     public void testPlanExecutionStarted(TestPlan testPlan) {
         report = new TckReport(RuleCatalogue.standard());
         reportDir = testPlan.getConfigurationParameters().get(REPORT_DIR).orElse("target/tck-report");
+        testPlan.getConfigurationParameters().get(KnownDeviations.PARAMETER).filter(f -> !f.isBlank()).ifPresent(f -> {
+            try {
+                report.knownDeviations(KnownDeviations.read(Path.of(f)));
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                System.err.println("Realtime TCK: cannot read the known deviations " + f + ": " + e.getMessage());
+            }
+        });
     }
 
     @Override
@@ -87,6 +94,11 @@ public final class TckReportListener implements TestExecutionListener {
         current.header("capabilities", values.get("tck.capabilities"));
         current.header("timing", values.get("tck.timing"));
         current.header("strict", values.get("tck.strict"));
+        values.forEach((k, v) -> {
+            if (k.startsWith(TckExtension.HEADER_PREFIX)) {
+                current.header(k.substring(TckExtension.HEADER_PREFIX.length()), v);
+            }
+        });
         current.add(new TckReport.TestOutcome(rule.get(), testIdentifier.getDisplayName(), implementation, verdict,
                 duration, message));
     }

@@ -21,4 +21,12 @@ public interface TransportUnderTest {
     default TransportCapabilities capabilities() {
         return TransportCapabilities.webSocketDefaults();
     }
+
+    /**
+     * Extra lines for the report header (for example the adapter and transport a bridged run names); the
+     * default is none.
+     */
+    default java.util.Map<String, String> reportHeader() {
+        return java.util.Map.of();
+    }
 }
