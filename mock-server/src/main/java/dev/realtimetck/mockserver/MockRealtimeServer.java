@@ -2,6 +2,7 @@ package dev.realtimetck.mockserver;
 
 import dev.realtimetck.mockserver.admin.AdminHandler;
 import dev.realtimetck.mockserver.admin.AdminRoute;
+import dev.realtimetck.mockserver.admin.AdminTokenFilter;
 import dev.realtimetck.mockserver.core.EventValidator;
 import dev.realtimetck.mockserver.core.MockSession;
 import dev.realtimetck.mockserver.core.SessionBehavior;
@@ -9,6 +10,7 @@ import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
 import dev.realtimetck.mockserver.core.SessionHub;
 import dev.realtimetck.mockserver.core.SessionRegistry;
 import dev.realtimetck.mockserver.core.ValidationMode;
+import dev.realtimetck.mockserver.scenario.WavFiles;
 import dev.realtimetck.mockserver.schema.ProtocolSchemas;
 import dev.realtimetck.mockserver.simulator.RealtimeSimulator;
 import dev.realtimetck.mockserver.simulator.SimulatorOptions;
@@ -17,6 +19,7 @@ import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.PathHandler;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -86,10 +89,19 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
      * Binds the listeners and starts accepting connections.
      *
      * @return this server
-     * @throws IllegalStateException if it was started before, or the address cannot be bound (the message
+     * @throws IllegalStateException if it was started before, if the admin API would listen off loopback without
+     *     an {@linkplain Builder#adminToken(String) admin token}, or the address cannot be bound (the message
      *     names host and port)
      */
     public MockRealtimeServer start() {
+        // off loopback the admin API shares the main listener only behind a token
+        boolean adminOnMain = (Listeners.isLoopback(config.host) || config.adminToken != null)
+                && config.adminPort == 0 && !config.separateAdmin;
+        if (config.adminToken == null && !adminOnMain && !Listeners.isLoopback(config.adminHost)) {
+            throw new IllegalStateException("the admin API would listen on " + config.adminHost + ", which is not "
+                    + "a loopback address; give it a token (adminToken, --admin-token or "
+                    + AdminTokenFilter.ENVIRONMENT_VARIABLE + ")");
+        }
         synchronized (lock) {
             if (started || closed) {
                 throw new IllegalStateException("the server was already " + (closed ? "closed" : "started"));
@@ -97,11 +109,14 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             started = true;
         }
         // the scenario routes (PUT/GET /scenario, PUT /replay) come with every server; the builder's routes follow
-        List<AdminRoute> adminRoutes = new ArrayList<>(ScenarioAdminRoutes.routes());
+        List<AdminRoute> adminRoutes = new ArrayList<>(ScenarioAdminRoutes.routes(
+                config.adminWavFolder == null ? WavFiles.classPathOnly() : WavFiles.within(config.adminWavFolder)));
         adminRoutes.addAll(config.adminRoutes);
-        AdminHandler admin = new AdminHandler(this, adminRoutes);
+        HttpHandler admin = new AdminHandler(this, adminRoutes);
+        if (config.adminToken != null) {
+            admin = new AdminTokenFilter(config.adminToken, admin);
+        }
         HttpHandler notFound = Listeners.notFound(REALTIME_PATH);
-        boolean adminOnMain = Listeners.isLoopback(config.host) && config.adminPort == 0 && !config.separateAdmin;
         PathHandler main = Handlers.path(notFound).addExactPath(REALTIME_PATH, hub.endpoint());
         if (adminOnMain) {
             main.addPrefixPath(ADMIN_PATH, admin);
@@ -257,6 +272,8 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         private final List<AdminRoute> adminRoutes = new ArrayList<>();
         private EventValidator validator = new SchemaEventValidator(ProtocolSchemas.get());
         private boolean separateAdmin;
+        private String adminToken;
+        private Path adminWavFolder;
 
         private Builder() {
         }
@@ -357,6 +374,31 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             return this;
         }
 
+        /**
+         * A bearer token the admin API requires ({@code Authorization: Bearer <token>}); default none. Without
+         * one the admin API only listens on a loopback address ({@link #start()} refuses anything else); with
+         * one it shares the main listener even when {@link #host(String)} is not loopback.
+         */
+        public Builder adminToken(String token) {
+            Objects.requireNonNull(token, "token");
+            if (token.isBlank()) {
+                throw new IllegalArgumentException("adminToken must not be blank");
+            }
+            this.adminToken = token;
+            return this;
+        }
+
+        /**
+         * The folder from which the {@code {{wav PATH}}} placeholders of scenarios uploaded through the admin API
+         * ({@code PUT /__admin/scenario}) may read files: relative paths inside it only, no {@code ..}, no
+         * absolute paths, no symbolic links out of it. Default none: such scenarios read class path resources
+         * only.
+         */
+        public Builder adminWavFolder(Path folder) {
+            this.adminWavFolder = Objects.requireNonNull(folder, "folder");
+            return this;
+        }
+
         /** Adds an admin route below {@code /__admin} next to the built-in ones. */
         public Builder adminRoute(AdminRoute route) {
             adminRoutes.add(Objects.requireNonNull(route, "route"));
@@ -391,6 +433,8 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             copy.adminRoutes.addAll(adminRoutes);
             copy.validator = validator;
             copy.separateAdmin = separateAdmin;
+            copy.adminToken = adminToken;
+            copy.adminWavFolder = adminWavFolder;
             return new MockRealtimeServer(copy);
         }
 

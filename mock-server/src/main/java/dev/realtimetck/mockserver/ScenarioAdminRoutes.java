@@ -9,6 +9,7 @@ import dev.realtimetck.mockserver.replay.Replays;
 import dev.realtimetck.mockserver.scenario.Scenario;
 import dev.realtimetck.mockserver.scenario.ScenarioBehaviorFactory;
 import dev.realtimetck.mockserver.scenario.ScenarioException;
+import dev.realtimetck.mockserver.scenario.WavFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -31,15 +32,19 @@ final class ScenarioAdminRoutes {
     private ScenarioAdminRoutes() {
     }
 
-    /** The routes. */
-    static List<AdminRoute> routes() {
+    /**
+     * The routes.
+     *
+     * @param wavFiles where the {@code {{wav}}} placeholders of uploaded scenarios may read files
+     */
+    static List<AdminRoute> routes(WavFiles wavFiles) {
         return List.of(
-                new AdminRoute("PUT", "/scenario", ScenarioAdminRoutes::putScenario),
+                new AdminRoute("PUT", "/scenario", request -> putScenario(request, wavFiles)),
                 new AdminRoute("GET", "/scenario", ScenarioAdminRoutes::getScenario),
                 new AdminRoute("PUT", "/replay", ScenarioAdminRoutes::putReplay));
     }
 
-    private static AdminResponse putScenario(AdminRequest request) {
+    private static AdminResponse putScenario(AdminRequest request, WavFiles wavFiles) {
         String text = new String(request.body(), StandardCharsets.UTF_8);
         if (text.isBlank()) {
             throw new AdminException(400, "invalid_body", "The request body must be a scenario in YAML or JSON.");
@@ -53,7 +58,7 @@ final class ScenarioAdminRoutes {
         if (flag(request, "strict")) {
             scenario = scenario.withStrict(true);
         }
-        request.registry().behaviorFactory(new ScenarioBehaviorFactory(scenario));
+        request.registry().behaviorFactory(new ScenarioBehaviorFactory(scenario, wavFiles));
         return AdminResponse.ok(describe(scenario));
     }
 
