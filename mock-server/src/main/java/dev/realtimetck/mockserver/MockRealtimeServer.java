@@ -270,7 +270,8 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         private int maxFrames = 20_000;
         private long maxInputAudioBytes = 64L * 1024 * 1024;
         private final List<AdminRoute> adminRoutes = new ArrayList<>();
-        private EventValidator validator = new SchemaEventValidator(ProtocolSchemas.get());
+        private EventValidator validator;
+        private boolean lenient;
         private boolean separateAdmin;
         private String adminToken;
         private Path adminWavFolder;
@@ -325,6 +326,16 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         /** Accepts these keys (see {@link #apiKey(String)}). */
         public Builder apiKeys(Collection<String> keys) {
             Objects.requireNonNull(keys, "keys").forEach(this::apiKey);
+            return this;
+        }
+
+        /**
+         * Accept unknown and retired fields inside client events (for example the Beta-era
+         * {@code session.turn_detection}) instead of answering them with {@code unknown_parameter} as the GA API
+         * does; default false. Unknown top-level fields of an event are still rejected.
+         */
+        public Builder lenient(boolean lenient) {
+            this.lenient = lenient;
             return this;
         }
 
@@ -431,7 +442,8 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             copy.maxFrames = maxFrames;
             copy.maxInputAudioBytes = maxInputAudioBytes;
             copy.adminRoutes.addAll(adminRoutes);
-            copy.validator = validator;
+            copy.validator = validator != null ? validator : new SchemaEventValidator(ProtocolSchemas.get(), lenient);
+            copy.lenient = lenient;
             copy.separateAdmin = separateAdmin;
             copy.adminToken = adminToken;
             copy.adminWavFolder = adminWavFolder;

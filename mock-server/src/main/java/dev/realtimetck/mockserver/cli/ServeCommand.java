@@ -59,6 +59,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "else a free port; any other value gives the admin API its own listener.")
     int adminPort;
 
+    @Option(names = "--lenient",
+            description = "Accept unknown and retired (Beta-era) fields inside client events instead of answering "
+                    + "unknown_parameter as the GA API does.")
+    boolean lenient;
+
     @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:"
             + AdminTokenFilter.ENVIRONMENT_VARIABLE + "}",
             description = "Bearer token the admin API requires (Authorization: Bearer TOKEN); default: the "
@@ -103,7 +108,7 @@ final class ServeCommand implements Callable<Integer> {
         MockRealtimeServer.Builder builder = MockRealtimeServer.builder();
         try {
             builder.host(host).port(port).adminHost(adminHost).adminPort(adminPort).apiKeys(apiKeys)
-                    .validation(validation).pacing(pacing).maxFrames(maxFrames);
+                    .validation(validation).pacing(pacing).maxFrames(maxFrames).lenient(lenient);
             if (hasToken) {
                 builder.adminToken(adminToken);
             }
