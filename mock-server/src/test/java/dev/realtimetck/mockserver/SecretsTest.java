@@ -67,6 +67,23 @@ class SecretsTest {
         return response;
     }
 
+    /** Polls the admin API (bounded) until some session's details contain {@code text}. */
+    private void awaitAdminText(URI adminBase, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            JsonNode sessions = tools.jackson.databind.json.JsonMapper.shared().readTree(
+                    admin(adminBase, "GET", "/sessions", null).body());
+            for (JsonNode session : sessions.get("sessions")) {
+                if (new String(admin(adminBase, "GET", "/sessions/" + session.get("id").asString(), null).body(),
+                        StandardCharsets.UTF_8).contains(text)) {
+                    return;
+                }
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        throw new AssertionError("no session detail contains '" + text + "' within 10 s");
+    }
+
     private static String converse(WsTestClient client) throws Exception {
         StringBuilder seen = new StringBuilder();
         seen.append(client.nextEvent("session.created"));
@@ -149,6 +166,7 @@ class SecretsTest {
                 client.send("{\"type\":\"response.create\",\"event_id\":\"e2\"}");
                 client.closeNormally();
             }
+            awaitAdminText(adminBase, "unexpected client event");
 
             // every admin answer, including the WAV of the captured input audio
             JsonNode sessions = tools.jackson.databind.json.JsonMapper.shared().readTree(

@@ -1,6 +1,7 @@
 package dev.realtimetck.mockserver.scenario;
 
 import java.io.IOException;
+import dev.realtimetck.mockserver.core.FolderPaths;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -70,30 +71,15 @@ public final class WavFiles {
             }
             return Optional.empty();
         }
-        Path candidate;
+        Path inside;
         try {
-            candidate = Path.of(path);
-        } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("wav " + path + ": not a valid path");
+            inside = FolderPaths.resolveInside(root, path);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("wav " + e.getMessage().replaceFirst("^'[^']*'",
+                    java.util.regex.Matcher.quoteReplacement(path))
+                    .replace("the folder", "the wav folder"), e);
         }
-        if (candidate.isAbsolute() || path.startsWith("/") || path.startsWith("\\")) {
-            throw new IllegalArgumentException("wav " + path + ": an absolute path is not allowed here; give a path "
-                    + "relative to the wav folder");
-        }
-        Path resolved = root.resolve(candidate).normalize();
-        if (!Files.exists(resolved)) {
-            return Optional.empty();
-        }
-        Path real;
-        try {
-            real = resolved.toRealPath();
-        } catch (IOException e) {
-            throw new IllegalArgumentException("wav " + path + ": cannot read: " + e.getMessage(), e);
-        }
-        if (!real.startsWith(root)) {
-            throw new IllegalArgumentException("wav " + path + ": leads out of the wav folder (symbolic link)");
-        }
-        return Files.isRegularFile(real) ? Optional.of(real) : Optional.empty();
+        return Files.isRegularFile(inside) ? Optional.of(inside) : Optional.empty();
     }
 
     private static Optional<Path> regularFile(String path) {
