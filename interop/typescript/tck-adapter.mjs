@@ -327,7 +327,7 @@ export function runAdapter(options = {}) {
     try {
       m = JSON.parse(line);
     } catch (e) {
-      log(`ignoring a line that is not JSON: ${line.slice(0, 200)}`);
+      log(`ignoring a line that is not JSON (${line.length} characters)`);
       return;
     }
     switch (m.kind) {

@@ -38,7 +38,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -686,14 +685,5 @@ public final class BridgeCodec {
 
     private static long number(Object raw) {
         return raw == null ? 0 : ((Number) raw).longValue();
-    }
-
-    /** Applies {@code f} and names {@code what} in the exception when the value does not fit. */
-    static <T> T decodeArg(String what, Object raw, Function<Object, T> f) {
-        try {
-            return f.apply(raw);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -151,7 +151,7 @@ public final class JavaReferenceAdapter {
                         }
                     }
                 }
-                default -> System.err.println("JavaReferenceAdapter: ignoring unknown message " + line);
+                default -> System.err.println("JavaReferenceAdapter: ignoring a message of unknown kind " + m.get("kind"));
             }
         }
         transports.values().forEach(RealtimeTransportLayer::close);
