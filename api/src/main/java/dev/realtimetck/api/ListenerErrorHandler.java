@@ -19,7 +19,7 @@ public interface ListenerErrorHandler {
 
     /** Logs through {@link System.Logger} at WARNING. */
     static ListenerErrorHandler logging() {
-        System.Logger logger = System.getLogger(TransportEventEmitter.class.getName());
+        System.Logger logger = System.getLogger(ListenerErrorHandler.class.getName());
         return (eventName, error) -> logger.log(System.Logger.Level.WARNING,
                 "listener of '" + eventName + "' threw", error);
     }

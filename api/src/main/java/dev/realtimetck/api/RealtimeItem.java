@@ -21,19 +21,67 @@ public sealed interface RealtimeItem permits RealtimeItem.Message, RealtimeItem.
     /**
      * A message. Renders TypeScript {@code RealtimeMessageItem}.
      *
+     * <p>{@code previousItemId} has three states, as TypeScript's {@code previousItemId?: string | null} has
+     * (behaviour rule B25): an id ("after that item"), {@code null} with {@code hasPreviousItemId} true ("first in
+     * the conversation": the server sent {@code "previous_item_id":null}), and {@code null} with
+     * {@code hasPreviousItemId} false (absent: no placement information, for example in
+     * {@code conversation.item.retrieved}). The five-argument constructor derives {@code hasPreviousItemId} from
+     * whether an id is given, so it can express "after" and "absent" but not "first"; use {@link #first} or the
+     * canonical constructor for that.
+     *
      * @param itemId the id, non-empty
-     * @param previousItemId the id of the item before it, or null
+     * @param previousItemId the id of the item before it, or null (first or absent, see {@code hasPreviousItemId})
+     * @param hasPreviousItemId whether the placement is known: true for an id or for "first", false for absent
      * @param role the role
      * @param content the content parts in order
      * @param status the status; null for system messages
      */
-    record Message(String itemId, String previousItemId, Role role, List<ContentPart> content, ItemStatus status)
-            implements RealtimeItem {
+    record Message(String itemId, String previousItemId, boolean hasPreviousItemId, Role role,
+            List<ContentPart> content, ItemStatus status) implements RealtimeItem {
         /** Validates and copies. */
         public Message {
             Checks.requireText(itemId, "itemId");
+            if (previousItemId != null && !hasPreviousItemId) {
+                throw new IllegalArgumentException("hasPreviousItemId: must be true when previousItemId is given, was "
+                        + "false with previousItemId " + previousItemId);
+            }
             Objects.requireNonNull(role, "role");
             content = Checks.requiredListOf(content, "content");
+        }
+
+        /**
+         * A message placed after {@code previousItemId}, or without placement information when it is null (absent).
+         *
+         * @param itemId the id, non-empty
+         * @param previousItemId the id of the item before it, or null for absent
+         * @param role the role
+         * @param content the content parts in order
+         * @param status the status; null for system messages
+         */
+        public Message(String itemId, String previousItemId, Role role, List<ContentPart> content, ItemStatus status) {
+            this(itemId, previousItemId, previousItemId != null, role, content, status);
+        }
+
+        /**
+         * A message the server placed first in the conversation ({@code "previous_item_id":null}).
+         *
+         * @param itemId the id, non-empty
+         * @param role the role
+         * @param content the content parts in order
+         * @param status the status; null for system messages
+         * @return the message with {@code previousItemId} null and {@code hasPreviousItemId} true
+         */
+        public static Message first(String itemId, Role role, List<ContentPart> content, ItemStatus status) {
+            return new Message(itemId, null, true, role, content, status);
+        }
+
+        /**
+         * Whether this message is placed first in the conversation ({@code previousItemId} null but present).
+         *
+         * @return true for "first", false for "after an item" and for "absent"
+         */
+        public boolean isFirst() {
+            return hasPreviousItemId && previousItemId == null;
         }
 
         @Override

@@ -166,6 +166,8 @@ public interface RealtimeTransportLayer extends TransportEventSource, AutoClosea
      *
      * @param oldHistory the history as the transport last reported it
      * @param newHistory the history wanted
+     * @throws UnsupportedHistoryChangeException before anything is sent, connected or not, when {@code newHistory}
+     *     adds or changes an assistant message with output audio or an MCP item, or replaces an MCP item
      */
     void resetHistory(List<RealtimeItem> oldHistory, List<RealtimeItem> newHistory);
 

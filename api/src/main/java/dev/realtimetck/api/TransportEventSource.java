@@ -20,7 +20,11 @@ import java.util.function.Consumer;
  *   <li>A listener that throws does not stop the other listeners or the transport; the transport reports the
  *   throwable (the reference transport emits it as an {@code error} event, {@link TransportError.Failure}).</li>
  *   <li>Registration and removal are thread-safe and take effect from the next event dispatched.</li>
- *   <li>Listeners must not block: the dispatch thread also processes inbound frames.</li>
+ *   <li>Sending methods may be called from any thread, and <b>a sending method never waits for a listener</b>: a
+ *   transport does not hold a lock its sending methods need while it calls listeners, so a listener that blocks
+ *   does not block senders on other threads.</li>
+ *   <li>Listeners should not block all the same: while one runs, the events after it wait (in the reference
+ *   transport inbound frames too).</li>
  * </ul>
  */
 public interface TransportEventSource {

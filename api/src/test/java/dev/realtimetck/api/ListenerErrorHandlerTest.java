@@ -30,7 +30,7 @@ class ListenerErrorHandlerTest {
             }
         };
         // no slf4j or other System.LoggerFinder on this module's test class path: System.Logger goes to JUL
-        Logger logger = Logger.getLogger(TransportEventEmitter.class.getName());
+        Logger logger = Logger.getLogger(ListenerErrorHandler.class.getName());
         logger.addHandler(capture);
         try {
             IllegalStateException error = new IllegalStateException("expected in this test");

@@ -41,6 +41,36 @@ class RealtimeItemTest {
     }
 
     @Test
+    void previousItemIdHasThreeStates() {
+        List<ContentPart> hi = List.of(new ContentPart.InputText("hi"));
+        RealtimeItem.Message after = new RealtimeItem.Message("m2", "m1", Role.USER, hi, ItemStatus.COMPLETED);
+        RealtimeItem.Message first = RealtimeItem.Message.first("m2", Role.USER, hi, ItemStatus.COMPLETED);
+        RealtimeItem.Message absent = new RealtimeItem.Message("m2", null, Role.USER, hi, ItemStatus.COMPLETED);
+
+        assertThat(after.hasPreviousItemId()).isTrue();
+        assertThat(after.isFirst()).isFalse();
+        assertThat(first.previousItemId()).isNull();
+        assertThat(first.hasPreviousItemId()).isTrue();
+        assertThat(first.isFirst()).isTrue();
+        assertThat(absent.hasPreviousItemId()).isFalse();
+        assertThat(absent.isFirst()).isFalse();
+        assertThat(first).isNotEqualTo(absent);
+        assertThat(first).isEqualTo(new RealtimeItem.Message("m2", null, true, Role.USER, hi, ItemStatus.COMPLETED));
+        assertThatThrownBy(() -> new RealtimeItem.Message("m2", "m1", false, Role.USER, hi, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("hasPreviousItemId");
+    }
+
+    @Test
+    void unsupportedHistoryChangeNamesTheItem() {
+        UnsupportedHistoryChangeException e = new UnsupportedHistoryChangeException("mcp_1", "cannot replay");
+
+        assertThat(e).isInstanceOf(IllegalArgumentException.class).hasMessage("cannot replay");
+        assertThat(e.itemId()).isEqualTo("mcp_1");
+        assertThatThrownBy(() -> new UnsupportedHistoryChangeException("", "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("itemId");
+    }
+
+    @Test
     void systemMessageHasNoStatus() {
         RealtimeItem.Message system = new RealtimeItem.Message("sys", null, Role.SYSTEM,
                 List.of(new ContentPart.InputText("rules")), null);

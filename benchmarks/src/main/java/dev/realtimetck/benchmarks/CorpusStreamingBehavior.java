@@ -1,7 +1,7 @@
 package dev.realtimetck.benchmarks;
 
-import dev.realtimetck.mockserver.SessionBehavior;
-import dev.realtimetck.mockserver.SessionContext;
+import dev.realtimetck.mockserver.core.SessionBehavior;
+import dev.realtimetck.mockserver.core.SessionContext;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.node.ObjectNode;

@@ -5,7 +5,7 @@ import dev.realtimetck.api.RealtimeTransportConnectOptions;
 import dev.realtimetck.api.RealtimeTransportLayer;
 import dev.realtimetck.api.TransportEventType;
 import dev.realtimetck.mockserver.MockRealtimeServer;
-import dev.realtimetck.mockserver.ValidationMode;
+import dev.realtimetck.mockserver.core.ValidationMode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;

@@ -2,16 +2,21 @@ package dev.realtimetck.mockserver;
 
 import dev.realtimetck.mockserver.admin.AdminHandler;
 import dev.realtimetck.mockserver.admin.AdminRoute;
+import dev.realtimetck.mockserver.core.EventValidator;
+import dev.realtimetck.mockserver.core.MockSession;
+import dev.realtimetck.mockserver.core.SessionBehavior;
+import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
+import dev.realtimetck.mockserver.core.SessionHub;
+import dev.realtimetck.mockserver.core.SessionRegistry;
+import dev.realtimetck.mockserver.core.ValidationMode;
+import dev.realtimetck.mockserver.schema.ProtocolSchemas;
 import dev.realtimetck.mockserver.simulator.RealtimeSimulator;
 import dev.realtimetck.mockserver.simulator.SimulatorOptions;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.PathHandler;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,16 +25,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A mock OpenAI Realtime server for tests, in the spirit of OkHttp's {@code MockWebServer}: start it, point the
@@ -46,8 +44,12 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Each session runs its {@link SessionBehavior} on its own serial executor; a session whose behaviour throws,
  * blocks or is dropped does not affect the others.
+ *
+ * <p>This class is where the mock server is wired together, and the only place: the session core
+ * ({@link SessionHub}) gets the schema validator and the default behaviour (the {@link RealtimeSimulator});
+ * the admin API gets this server as its {@link SessionRegistry}, with the scenario and replay routes.
  */
-public final class MockRealtimeServer implements AutoCloseable {
+public final class MockRealtimeServer implements SessionRegistry, AutoCloseable {
 
     /** The WebSocket path, as on the real API. */
     public static final String REALTIME_PATH = "/v1/realtime";
@@ -58,14 +60,8 @@ public final class MockRealtimeServer implements AutoCloseable {
     private static final AtomicInteger SERVER_COUNT = new AtomicInteger();
 
     private final Builder config;
-    private final IdGenerator ids = new RandomIdGenerator();
-    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final SessionHub hub;
     private final Object lock = new Object();
-    private final List<MockSession> sessions = new ArrayList<>();
-    private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
-    private int awaitCursor;
-    private volatile SessionBehaviorFactory behaviorFactory;
-    private SessionEnvironment environment;
     private Undertow mainServer;
     private Undertow adminServer;
     private URI realtimeUrl;
@@ -75,7 +71,10 @@ public final class MockRealtimeServer implements AutoCloseable {
 
     private MockRealtimeServer(Builder config) {
         this.config = config;
-        this.behaviorFactory = config.behaviorFactory;
+        // pool threads start with the first session task, so a server that is never started holds none
+        this.hub = new SessionHub(new SessionHub.Settings(config.apiKeys, config.validator, config.validation,
+                config.maxFrames, config.maxInputAudioBytes, "realtime-mock-" + SERVER_COUNT.incrementAndGet()),
+                config.behaviorFactory);
     }
 
     /** A builder with the defaults: 127.0.0.1, a free port, any key, strict validation. */
@@ -92,112 +91,38 @@ public final class MockRealtimeServer implements AutoCloseable {
      */
     public MockRealtimeServer start() {
         synchronized (lock) {
-            if (started) {
-                throw new IllegalStateException("the server was already started");
+            if (started || closed) {
+                throw new IllegalStateException("the server was already " + (closed ? "closed" : "started"));
             }
             started = true;
         }
-        int n = SERVER_COUNT.incrementAndGet();
-        ExecutorService pool = Executors.newCachedThreadPool(daemon("realtime-mock-" + n + "-session-"));
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-                daemon("realtime-mock-" + n + "-timer-"));
-        environment = new SessionEnvironment(mapper, config.validator, config.validation, ids, pool, timer,
-                config.maxFrames, config.maxInputAudioBytes);
-        RealtimeEndpoint.SessionOpener opener = new RealtimeEndpoint.SessionOpener() {
-            @Override
-            public MockSession open(String model, String callId) {
-                return new MockSession(ids.next("sess"), model, callId, environment);
-            }
-
-            @Override
-            public void register(MockSession session) {
-                boolean late;
-                synchronized (lock) {
-                    sessions.add(session);
-                    lock.notifyAll();
-                    late = closed;
-                }
-                if (late) {
-                    // connected while close() was running: it took its snapshot already, so close it here
-                    session.shutdown(1001, "mock server shutting down");
-                }
-            }
-        };
-        RealtimeEndpoint endpoint = new RealtimeEndpoint(config.apiKeys, opener, () -> behaviorFactory);
         // the scenario routes (PUT/GET /scenario, PUT /replay) come with every server; the builder's routes follow
-        List<AdminRoute> adminRoutes = new ArrayList<>(
-                dev.realtimetck.mockserver.scenario.ScenarioAdminRoutes.routes());
+        List<AdminRoute> adminRoutes = new ArrayList<>(ScenarioAdminRoutes.routes());
         adminRoutes.addAll(config.adminRoutes);
         AdminHandler admin = new AdminHandler(this, adminRoutes);
-        HttpHandler notFound = exchange -> JsonResponses.send(exchange, 404, JsonResponses.errorBody(
-                "Unknown path " + exchange.getRequestPath() + "; the Realtime endpoint is " + REALTIME_PATH + ".",
-                "invalid_request_error", null, "not_found"));
-        boolean adminOnMain = isLoopback(config.host) && config.adminPort == 0 && !config.separateAdmin;
-        PathHandler main = Handlers.path(notFound).addExactPath(REALTIME_PATH, endpoint);
+        HttpHandler notFound = Listeners.notFound(REALTIME_PATH);
+        boolean adminOnMain = Listeners.isLoopback(config.host) && config.adminPort == 0 && !config.separateAdmin;
+        PathHandler main = Handlers.path(notFound).addExactPath(REALTIME_PATH, hub.endpoint());
         if (adminOnMain) {
             main.addPrefixPath(ADMIN_PATH, admin);
         }
         try {
-            mainServer = listen(config.host, config.port, main);
-            InetSocketAddress bound = boundAddress(mainServer);
-            realtimeUrl = URI.create("ws://" + hostForUri(config.host) + ":" + bound.getPort() + REALTIME_PATH);
+            mainServer = Listeners.listen(config.host, config.port, main);
+            realtimeUrl = Listeners.url("ws", config.host, mainServer, REALTIME_PATH);
             if (adminOnMain) {
-                adminUrl = URI.create("http://" + hostForUri(config.host) + ":" + bound.getPort() + ADMIN_PATH);
+                adminUrl = Listeners.url("http", config.host, mainServer, ADMIN_PATH);
             } else {
-                adminServer = listen(config.adminHost, config.adminPort,
+                adminServer = Listeners.listen(config.adminHost, config.adminPort,
                         Handlers.path(notFound).addPrefixPath(ADMIN_PATH, admin));
-                adminUrl = URI.create("http://" + hostForUri(config.adminHost) + ":"
-                        + boundAddress(adminServer).getPort() + ADMIN_PATH);
+                adminUrl = Listeners.url("http", config.adminHost, adminServer, ADMIN_PATH);
             }
         } catch (RuntimeException e) {
             stopListeners();
-            pool.shutdownNow();
-            timer.shutdownNow();
+            hub.shutdown();
             throw e;
         }
         LOG.info("Realtime mock server listening on {} (admin {})", realtimeUrl, adminUrl);
         return this;
-    }
-
-    private static Undertow listen(String host, int port, HttpHandler handler) {
-        Undertow server = Undertow.builder()
-                .setIoThreads(2)
-                .setWorkerThreads(8)
-                .addHttpListener(port, host)
-                .setHandler(handler)
-                .build();
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + cause.getMessage(), e);
-        }
-        return server;
-    }
-
-    private static InetSocketAddress boundAddress(Undertow server) {
-        return (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
-    }
-
-    private static boolean isLoopback(String host) {
-        try {
-            return InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static String hostForUri(String host) {
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    }
-
-    private static ThreadFactory daemon(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /**
@@ -205,6 +130,7 @@ public final class MockRealtimeServer implements AutoCloseable {
      *
      * @throws IllegalStateException if the server is not started
      */
+    @Override
     public URI realtimeUrl() {
         requireStarted();
         return realtimeUrl;
@@ -227,32 +153,33 @@ public final class MockRealtimeServer implements AutoCloseable {
     }
 
     /** The validation mode. */
+    @Override
     public ValidationMode validationMode() {
         return config.validation;
     }
 
     /** The factory that creates the behaviour of each new session. */
+    @Override
     public SessionBehaviorFactory behaviorFactory() {
-        return behaviorFactory;
+        return hub.behaviorFactory();
     }
 
     /** Replaces the behaviour factory; sessions opened from now on use it, open sessions keep theirs. */
+    @Override
     public void behaviorFactory(SessionBehaviorFactory factory) {
-        this.behaviorFactory = Objects.requireNonNull(factory, "factory");
+        hub.behaviorFactory(factory);
     }
 
     /** Every session since start or the last {@link #reset()}, oldest first, open or closed. */
+    @Override
     public List<MockSession> sessions() {
-        synchronized (lock) {
-            return List.copyOf(sessions);
-        }
+        return hub.sessions();
     }
 
     /** The session with this id, if it is known. */
+    @Override
     public Optional<MockSession> session(String id) {
-        synchronized (lock) {
-            return sessions.stream().filter(s -> s.id().equals(id)).findFirst();
-        }
+        return hub.session(id);
     }
 
     /**
@@ -262,15 +189,7 @@ public final class MockRealtimeServer implements AutoCloseable {
      * @throws AssertionError if none opens within {@code timeout}
      */
     public MockSession awaitSession(Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (sessions.size() <= awaitCursor) {
-                waitOnLock(deadline, () -> "No new session opened within " + timeout.toMillis() + " ms ("
-                        + sessions.size() + " session(s) so far, " + awaitCursor + " already awaited).");
-            }
-            return sessions.get(awaitCursor++);
-        }
+        return hub.awaitSession(timeout);
     }
 
     /**
@@ -280,51 +199,21 @@ public final class MockRealtimeServer implements AutoCloseable {
      * @throws AssertionError if fewer open within {@code timeout}
      */
     public List<MockSession> awaitSessionCount(int count, Duration timeout) {
-        Objects.requireNonNull(timeout, "timeout");
-        if (count < 0) {
-            throw new IllegalArgumentException("count must be >= 0, was " + count);
-        }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (sessions.size() < count) {
-                waitOnLock(deadline, () -> "Expected " + count + " session(s) within " + timeout.toMillis()
-                        + " ms, got " + sessions.size() + ".");
-            }
-            return List.copyOf(sessions);
-        }
-    }
-
-    private void waitOnLock(long deadline, java.util.function.Supplier<String> failure) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw new AssertionError(failure.get());
-        }
-        try {
-            TimeUnit.NANOSECONDS.timedWait(lock, left);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for sessions", e);
-        }
+        return hub.awaitSessionCount(count, timeout);
     }
 
     /**
      * Closes every open session (close code 1001, reason {@code mock server reset}), forgets all sessions and
      * runs the reset listeners. The behaviour factory stays.
      */
+    @Override
     public void reset() {
-        List<MockSession> old;
-        synchronized (lock) {
-            old = List.copyOf(sessions);
-            sessions.clear();
-            awaitCursor = 0;
-        }
-        old.forEach(s -> s.shutdown(1001, "mock server reset"));
-        resetListeners.forEach(Runnable::run);
+        hub.reset();
     }
 
     /** Runs {@code listener} at every {@link #reset()} (for example to forget scenario state). */
     public void addResetListener(Runnable listener) {
-        resetListeners.add(Objects.requireNonNull(listener, "listener"));
+        hub.addResetListener(listener);
     }
 
     /**
@@ -334,39 +223,14 @@ public final class MockRealtimeServer implements AutoCloseable {
     @Override
     public void close() {
         synchronized (lock) {
-            if (closed || !started) {
-                closed = true;
+            if (closed) {
                 return;
             }
             closed = true;
         }
-        List<MockSession> open = sessions().stream().filter(MockSession::isOpen).toList();
-        open.forEach(s -> s.shutdown(1001, "mock server shutting down"));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        for (MockSession session : open) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
-            try {
-                session.awaitClosed(Duration.ofNanos(left));
-            } catch (AssertionError e) {
-                LOG.debug("session {} did not finish its close handshake", session.id());
-            }
-        }
+        hub.closeSessions();
         stopListeners();
-        if (environment != null) {
-            environment.timer().shutdownNow();
-            environment.pool().shutdown(); // queued session tasks (close callbacks among them) still run
-            try {
-                if (!environment.pool().awaitTermination(2, TimeUnit.SECONDS)) {
-                    environment.pool().shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                environment.pool().shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        }
+        hub.shutdown();
     }
 
     private void stopListeners() {
@@ -391,7 +255,7 @@ public final class MockRealtimeServer implements AutoCloseable {
         private int maxFrames = 20_000;
         private long maxInputAudioBytes = 64L * 1024 * 1024;
         private final List<AdminRoute> adminRoutes = new ArrayList<>();
-        private EventValidator validator = DefaultBehaviors.validator();
+        private EventValidator validator = new SchemaEventValidator(ProtocolSchemas.get());
         private boolean separateAdmin;
 
         private Builder() {
@@ -519,11 +383,9 @@ public final class MockRealtimeServer implements AutoCloseable {
             copy.apiKeys.addAll(apiKeys);
             copy.validation = validation;
             copy.simulatorOptions = simulatorOptions;
-            if (behaviorFactory != null) {
-                copy.behaviorFactory = behaviorFactory;
-            } else {
-                copy.behaviorFactory = RealtimeSimulator.factory(simulatorOptions);
-            }
+            copy.behaviorFactory = behaviorFactory != null
+                    ? behaviorFactory
+                    : RealtimeSimulator.factory(simulatorOptions); // the default behaviour
             copy.maxFrames = maxFrames;
             copy.maxInputAudioBytes = maxInputAudioBytes;
             copy.adminRoutes.addAll(adminRoutes);

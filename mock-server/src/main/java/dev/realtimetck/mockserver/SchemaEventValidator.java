@@ -1,5 +1,6 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.core.EventValidator;
 import dev.realtimetck.mockserver.schema.ProtocolSchemas;
 import dev.realtimetck.mockserver.schema.SchemaViolation;
 import java.util.List;

@@ -1,5 +1,12 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.core.InputAudio;
+import dev.realtimetck.mockserver.core.ValidationMode;
+import dev.realtimetck.mockserver.core.SessionContext;
+import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
+import dev.realtimetck.mockserver.core.SessionBehavior;
+import dev.realtimetck.mockserver.core.MockSession;
+import dev.realtimetck.mockserver.core.Frame;
 import dev.realtimetck.mockserver.scenario.WsTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,7 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.core.SessionContext;
+import dev.realtimetck.mockserver.core.SessionBehavior;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -1,5 +1,7 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
+import dev.realtimetck.mockserver.core.MockSession;
 import dev.realtimetck.mockserver.scenario.WsTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 

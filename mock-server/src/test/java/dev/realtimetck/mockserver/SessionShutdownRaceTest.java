@@ -1,5 +1,9 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.core.SessionContext;
+import dev.realtimetck.mockserver.core.SessionBehavior;
+import dev.realtimetck.mockserver.core.MockSession;
+import dev.realtimetck.mockserver.core.Frame;
 import dev.realtimetck.mockserver.scenario.WsTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

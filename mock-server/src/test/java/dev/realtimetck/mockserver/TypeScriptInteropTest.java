@@ -1,5 +1,7 @@
 package dev.realtimetck.mockserver;
 
+import dev.realtimetck.mockserver.core.ValidationMode;
+import dev.realtimetck.mockserver.core.MockSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimetck.mockserver.schema.ProtocolSchemas;

@@ -9,7 +9,7 @@ import dev.realtimetck.api.RealtimeClientMessage;
 import dev.realtimetck.api.RealtimeTransportConnectOptions;
 import dev.realtimetck.api.TransportEventType;
 import dev.realtimetck.mockserver.MockRealtimeServer;
-import dev.realtimetck.mockserver.MockSession;
+import dev.realtimetck.mockserver.core.MockSession;
 import dev.realtimetck.mockserver.junit.MockRealtimeServerExtension;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
@@ -41,7 +41,7 @@ class ConnectionLifecycleTest {
         transports.forEach(RealtimeWebSocketTransport::close);
     }
 
-    private RealtimeWebSocketTransport transport(RealtimeWebSocketTransport.Builder builder) {
+    private RealtimeWebSocketTransport transport(RealtimeWebSocketTransportBuilder builder) {
         RealtimeWebSocketTransport transport = builder.build();
         transports.add(transport);
         return transport;
@@ -110,7 +110,7 @@ class ConnectionLifecycleTest {
             assertThat(request).contains("Authorization: Bearer sk-secret");
             assertThat(request).anyMatch(h -> h.startsWith("User-Agent: realtime-tck-java/"));
             assertThat(request).anyMatch(h -> h.startsWith("X-OpenAI-Agents-SDK: realtime-tck-java."));
-            assertThat(request).noneMatch(h -> h.toLowerCase().startsWith("openai-beta"));
+            assertThat(request).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("openai-beta"));
 
             // C9: the server closed before the socket opened: connect fails, no error event
             Throwable failure = failureOf(connecting);

@@ -15,7 +15,7 @@ import dev.realtimetck.api.TurnDone;
 import dev.realtimetck.api.audio.AudioFormat;
 import dev.realtimetck.api.audio.SyntheticAudio;
 import dev.realtimetck.mockserver.MockRealtimeServer;
-import dev.realtimetck.mockserver.MockSession;
+import dev.realtimetck.mockserver.core.MockSession;
 import dev.realtimetck.mockserver.junit.MockRealtimeServerExtension;
 import dev.realtimetck.mockserver.simulator.SimulatorOptions;
 import java.io.ByteArrayOutputStream;

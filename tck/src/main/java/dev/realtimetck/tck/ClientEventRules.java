@@ -315,25 +315,21 @@ public interface ClientEventRules extends TransportUnderTest {
         Wire wire = tck.connect();
         tck.transport().interrupt();
         wire.assertNone(e -> isType(e, "conversation.item.truncate") || isType(e, "response.cancel"),
-                "no truncate or cancel when no output audio is tracked");
-        tck.events().assertNone(TransportEventType.AUDIO_INTERRUPTED, "when no output audio is tracked");
-        // audio that has finished (response.output_audio.done seen, and its 20 ms have passed twice over, so that
-        // playback is over by any estimate: A29 still truncates audio whose playback may be running) is no longer
-        // tracked either
-        wire.push(ServerEvents.responseCreated("resp_played"));
-        wire.push(ServerEvents.audioDelta("resp_played", "item_played", ServerEvents.pcmMillis(20)));
+                "no truncate or cancel before the connection's first output audio delta");
+        tck.events().assertNone(TransportEventType.AUDIO_INTERRUPTED, "before any output audio of the connection");
+        // once a part was interrupted, a second interrupt with no audio delta since does nothing
+        wire.push(ServerEvents.responseCreated("resp_once"));
+        wire.push(ServerEvents.audioDelta("resp_once", "item_once", ServerEvents.pcmMillis(2000)));
         tck.events().await(TransportEventType.AUDIO);
-        long audioArrived = System.nanoTime();
-        wire.push("{\"type\":\"response.output_audio.done\",\"response_id\":\"resp_played\",\"item_id\":"
-                + "\"item_played\",\"output_index\":0,\"content_index\":0}");
-        wire.push(ServerEvents.responseDone("resp_played"));
-        tck.events().await(TransportEventType.TURN_DONE);
-        tck.awaitCondition(() -> System.nanoTime() - audioArrived >= java.time.Duration.ofMillis(40).toNanos(),
-                "twice the 20 ms of received audio to pass", () -> "less time passed");
+        tck.transport().interrupt();
+        wire.await("conversation.item.truncate");
+        wire.await("response.cancel");
+        tck.events().await(TransportEventType.AUDIO_INTERRUPTED);
         tck.transport().interrupt();
         wire.assertNone(e -> isType(e, "conversation.item.truncate") || isType(e, "response.cancel"),
-                "no truncate or cancel once the output audio is done");
-        tck.events().assertNone(TransportEventType.AUDIO_INTERRUPTED, "once the output audio is done");
+                "no truncate or cancel from an interrupt with no audio delta since the last interrupt");
+        tck.events().assertNone(TransportEventType.AUDIO_INTERRUPTED, "from an interrupt with no audio delta since the "
+                + "last interrupt");
     }
 
     @TckRule("RT-CLIENT-016")
@@ -395,7 +391,7 @@ public interface ClientEventRules extends TransportUnderTest {
             if (end < 0 || end > 5000) {
                 throw wire.violation("audio_end_ms within [0, 5000]", "audio_end_ms " + end, truncate);
             }
-            tck.unsupported("wallClockTruncation", "a playback-based audio_end_ms was only checked to lie within the "
+            tck.unsupported(Capability.WALL_CLOCK_TRUNCATION, "a playback-based audio_end_ms was only checked to lie within the "
                     + "audio received");
             return;
         }
@@ -448,17 +444,13 @@ public interface ClientEventRules extends TransportUnderTest {
         List<String> deleted = List.of(d1.path("item_id").asString(""), d2.path("item_id").asString(""));
         List<String> created = List.of(c1.at("/item/id").asString(""), c2.at("/item/id").asString(""));
         List<ObjectNode> events = wire.clientEvents();
-        // creates in new-history order (A34 since 0.20: item_b, item_n) or additions before updates (item_n,
-        // item_b) are both accepted
-        ObjectNode changed = "item_b".equals(c1.at("/item/id").asString("")) ? c1 : c2;
-        boolean ok = deleted.equals(List.of("item_a", "item_b"))
-                && (created.equals(List.of("item_n", "item_b")) || created.equals(List.of("item_b", "item_n")))
+        boolean ok = deleted.equals(List.of("item_a", "item_b")) && created.equals(List.of("item_b", "item_n"))
                 && events.indexOf(d2) < events.indexOf(c1)
-                && "second, changed".equals(changed.at("/item/content/0/text").asString(null))
-                && "user".equals(changed.at("/item/role").asString(null));
+                && "second, changed".equals(c1.at("/item/content/0/text").asString(null))
+                && "user".equals(c1.at("/item/role").asString(null));
         if (!ok) {
-            throw wire.violation("deletes of item_a, item_b, then creates of item_n, item_b (with the new text)",
-                    "deletes " + deleted + ", creates " + created, d1, d2, c1, c2);
+            throw wire.violation("deletes of item_a, item_b, then creates in new-history order: item_b (with the new "
+                    + "text), then item_n", "deletes " + deleted + ", creates " + created, d1, d2, c1, c2);
         }
         wire.assertNone(e -> isType(e, "conversation.item.delete") || isType(e, "conversation.item.create"),
                 "no further history events");
@@ -567,7 +559,7 @@ public interface ClientEventRules extends TransportUnderTest {
             }
         }
         if (!tck.capabilities().wallClockTruncation()) {
-            tck.unsupported("wallClockTruncation", "a playback-based audio_end_ms was only checked to lie within the "
+            tck.unsupported(Capability.WALL_CLOCK_TRUNCATION, "a playback-based audio_end_ms was only checked to lie within the "
                     + "audio received in each format");
         }
     }
@@ -739,42 +731,363 @@ public interface ClientEventRules extends TransportUnderTest {
                 List.of(new ContentPart.OutputText("ok")), ItemStatus.COMPLETED);
         tck.transport().resetHistory(List.of(a, b, call, c, spoken),
                 List.of(bChanged, system, rich, answer, callChanged, c, spoken));
-        List<String> expected = List.of(
+        List<String> deletes = List.of(
                 "{\"type\":\"conversation.item.delete\",\"item_id\":\"item_a\"}",
                 "{\"type\":\"conversation.item.delete\",\"item_id\":\"item_b\"}",
-                "{\"type\":\"conversation.item.delete\",\"item_id\":\"item_fc\"}",
-                "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"system\","
-                        + "\"content\":[{\"type\":\"input_text\",\"text\":\"sys\"}],\"id\":\"item_sys\"}}",
-                "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\","
-                        + "\"content\":[{\"type\":\"input_text\",\"text\":\"look\"},{\"type\":\"input_audio\","
-                        + "\"audio\":\"AAAA\",\"transcript\":\"hi\"},{\"type\":\"input_image\",\"image_url\":"
-                        + "\"data:image/png;base64,AAAA\",\"detail\":\"low\"}],\"id\":\"item_rich\",\"status\":\"completed\"}}",
-                "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"assistant\","
-                        + "\"content\":[{\"type\":\"output_text\",\"text\":\"ok\"}],\"id\":\"item_ans\","
-                        + "\"status\":\"completed\"}}",
-                "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\","
-                        + "\"content\":[{\"type\":\"input_text\",\"text\":\"second, changed\"}],\"id\":\"item_b\","
-                        + "\"status\":\"completed\"}}");
-        // the creates may also come in new-history order (A34 since 0.20: the updated item_b first); event_id (A36)
-        // and previous_item_id (A34 anchors) are not compared
-        List<String> newHistoryOrder = List.of(expected.get(0), expected.get(1), expected.get(2), expected.get(6),
-                expected.get(3), expected.get(4), expected.get(5));
-        List<ObjectNode> history = new java.util.ArrayList<>();
-        for (int i = 0; i < expected.size(); i++) {
+                "{\"type\":\"conversation.item.delete\",\"item_id\":\"item_fc\"}");
+        Map<String, String> creates = new java.util.LinkedHashMap<>();
+        creates.put("item_b", "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":\"user\","
+                + "\"content\":[{\"type\":\"input_text\",\"text\":\"second, changed\"}],\"id\":\"item_b\","
+                + "\"status\":\"completed\"}}");
+        creates.put("item_sys", "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":"
+                + "\"system\",\"content\":[{\"type\":\"input_text\",\"text\":\"sys\"}],\"id\":\"item_sys\"}}");
+        creates.put("item_rich", "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":"
+                + "\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"look\"},{\"type\":\"input_audio\","
+                + "\"audio\":\"AAAA\",\"transcript\":\"hi\"},{\"type\":\"input_image\",\"image_url\":"
+                + "\"data:image/png;base64,AAAA\",\"detail\":\"low\"}],\"id\":\"item_rich\",\"status\":\"completed\"}}");
+        creates.put("item_ans", "{\"type\":\"conversation.item.create\",\"item\":{\"type\":\"message\",\"role\":"
+                + "\"assistant\",\"content\":[{\"type\":\"output_text\",\"text\":\"ok\"}],\"id\":\"item_ans\","
+                + "\"status\":\"completed\"}}");
+        int n = deletes.size() + creates.size();
+        for (int i = 0; i < n; i++) {
             ObjectNode next = wire.await(e -> isType(e, "conversation.item.delete") || isType(e, "conversation.item.create"),
-                    "history event #" + (i + 1) + ": " + expected.get(i));
-            ObjectNode compared = next.deepCopy();
-            compared.remove("event_id");
-            compared.remove("previous_item_id");
-            history.add(compared);
-        }
-        List<String> order = "item_b".equals(history.get(3).at("/item/id").asString("")) ? newHistoryOrder : expected;
-        for (int i = 0; i < order.size(); i++) {
-            wire.assertJson(history.get(i), order.get(i), "history event #" + (i + 1)
-                    + " (deletes of removals then updates; creates of the added and updated messages only, in "
-                    + "new-history order or additions first; event_id and previous_item_id not compared)");
+                    "history event #" + (i + 1) + " of " + n);
+            ObjectNode bare = withoutPlacementAndId(next);
+            if (i < deletes.size()) {
+                wire.assertJson(bare, deletes.get(i), "history event #" + (i + 1) + " (deletes first: removals, then "
+                        + "updates; event_id not compared)");
+                continue;
+            }
+            String expected = creates.remove(next.at("/item/id").asString(""));
+            if (expected == null) {
+                throw wire.violation("a create of one of " + creates.keySet() + " (added and changed messages only, "
+                        + "after every delete)", next.toString(), next);
+            }
+            wire.assertJson(bare, expected, "the create of " + next.at("/item/id").asString("")
+                    + " (previous_item_id and event_id not compared)");
         }
         wire.assertNone(e -> isType(e, "conversation.item.delete") || isType(e, "conversation.item.create"),
                 "no further history events (no create for the function call, nothing for unchanged items)");
+    }
+
+    /** A history frame without the keys other rules check (placement, RT-CLIENT-034; request id, RT-CLIENT-035). */
+    private static ObjectNode withoutPlacementAndId(ObjectNode event) {
+        ObjectNode copy = event.deepCopy();
+        copy.remove("event_id");
+        copy.remove("previous_item_id");
+        return copy;
+    }
+
+    @TckRule("RT-CLIENT-031")
+    default void interruptAfterAudioDoneStillInterrupts(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push(ServerEvents.responseCreated("resp_gen_done"));
+        wire.push(ServerEvents.audioDelta("resp_gen_done", "item_gen_done", ServerEvents.pcmMillis(5000)));
+        wire.push(ServerEvents.audioDone("resp_gen_done", "item_gen_done"));
+        tck.events().await(TransportEventType.AUDIO_DONE);
+        tck.transport().interrupt();
+        ObjectNode cancel = wire.await("response.cancel");
+        ObjectNode truncate = wire.await("conversation.item.truncate");
+        tck.events().await(TransportEventType.AUDIO_INTERRUPTED);
+        if (!"item_gen_done".equals(truncate.path("item_id").asString(null))
+                || truncate.path("content_index").asInt(-1) != 0) {
+            throw wire.violation("a truncate of item_gen_done, content_index 0: its generation is done but its 5 s of "
+                    + "audio are still playing", truncate.toString(), truncate);
+        }
+        List<ObjectNode> events = wire.clientEvents();
+        if (events.indexOf(cancel) > events.indexOf(truncate)) {
+            throw wire.violation("response.cancel before conversation.item.truncate", "the truncate came first",
+                    truncate, cancel);
+        }
+        tck.transport().interrupt();
+        wire.assertNone(e -> isType(e, "conversation.item.truncate") || isType(e, "response.cancel"),
+                "nothing from a second interrupt()");
+        tck.events().assertNone(TransportEventType.AUDIO_INTERRUPTED, "from a second interrupt()");
+        // the same after response.output_audio.done when the user starts speaking
+        wire.push(ServerEvents.responseDone("resp_gen_done"));
+        wire.push(ServerEvents.responseCreated("resp_vad_done"));
+        wire.push(ServerEvents.audioDelta("resp_vad_done", "item_vad_done", ServerEvents.pcmMillis(5000)));
+        wire.push(ServerEvents.audioDone("resp_vad_done", "item_vad_done"));
+        tck.events().await(TransportEventType.AUDIO_DONE);
+        wire.push(ServerEvents.speechStarted("item_user_done"));
+        ObjectNode vadTruncate = wire.await("conversation.item.truncate");
+        if (!"item_vad_done".equals(vadTruncate.path("item_id").asString(null))) {
+            throw wire.violation("input_audio_buffer.speech_started after response.output_audio.done to truncate "
+                    + "item_vad_done, whose audio is still playing", vadTruncate.toString(), vadTruncate);
+        }
+        wire.await("response.cancel");
+        tck.events().await(TransportEventType.AUDIO_INTERRUPTED);
+    }
+
+    @TckRule("RT-CLIENT-032")
+    default void interruptAfterPlayedOutAudioKeepsTheTranscript(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push(ServerEvents.responseCreated("resp_played"));
+        wire.push(ServerEvents.audioDelta("resp_played", "item_played", ServerEvents.pcmMillis(20)));
+        wire.push(ServerEvents.audioDone("resp_played", "item_played"));
+        wire.push(ServerEvents.responseDone("resp_played"));
+        tck.events().await(TransportEventType.AUDIO_DONE);
+        tck.events().await(TransportEventType.TURN_DONE);
+        tck.events().assertNone(TransportEventType.MCP_TOOLS_LISTED, "(waiting so that the 20 ms of audio have played)");
+        tck.transport().interrupt();
+        if (!tck.capabilities().wallClockTruncation()) {
+            List<ObjectNode> truncates = wire.clientEvents("conversation.item.truncate");
+            for (ObjectNode truncate : truncates) {
+                long end = truncate.path("audio_end_ms").asLong(-1);
+                if (end < 0 || end > 20) {
+                    throw wire.violation("audio_end_ms within [0, 20] if a truncate is sent", "audio_end_ms " + end,
+                            truncate);
+                }
+            }
+            tck.unsupported(Capability.WALL_CLOCK_TRUNCATION, "a playback-based transport decides itself whether audio has played"
+                    + " out; only the bounds of a truncate were checked");
+            return;
+        }
+        wire.assertNone("conversation.item.truncate", "after response.output_audio.done once the 20 ms of audio "
+                + "received have long played (the item keeps its transcript)");
+    }
+
+    @TckRule("RT-CLIENT-033")
+    default void aNewAudioPartRestartsTracking(TckHarness tck) {
+        Wire wire = tck.connect();
+        wire.push(ServerEvents.responseCreated("resp_parts"));
+        wire.push(ServerEvents.audioDelta("resp_parts", "item_part1", ServerEvents.pcmMillis(100)));
+        tck.events().await(TransportEventType.AUDIO);
+        tck.events().assertNone(TransportEventType.MCP_TOOLS_LISTED, "(waiting so that the first part's 100 ms pass)");
+        wire.push(ServerEvents.audioDelta("resp_parts", "item_part2", ServerEvents.pcmMillis(100)));
+        tck.events().await(TransportEventType.AUDIO);
+        tck.transport().interrupt();
+        expectFreshPart(wire, wire.await("conversation.item.truncate"), "item_part2", 0);
+        wire.push(ServerEvents.audioDelta("resp_parts", "item_part3", 0, ServerEvents.pcmMillis(100)));
+        tck.events().await(TransportEventType.AUDIO);
+        tck.events().assertNone(TransportEventType.MCP_TOOLS_LISTED, "(waiting so that content part 0's 100 ms pass)");
+        wire.push(ServerEvents.audioDelta("resp_parts", "item_part3", 1, ServerEvents.pcmMillis(100)));
+        tck.events().await(TransportEventType.AUDIO);
+        tck.transport().interrupt();
+        expectFreshPart(wire, wire.await("conversation.item.truncate"), "item_part3", 1);
+    }
+
+    private static void expectFreshPart(Wire wire, ObjectNode truncate, String itemId, int contentIndex) {
+        long end = truncate.path("audio_end_ms").asLong(-1);
+        if (!itemId.equals(truncate.path("item_id").asString(null))
+                || truncate.path("content_index").asInt(-1) != contentIndex || end < 0 || end > 100) {
+            throw wire.violation("a truncate of " + itemId + ", content_index " + contentIndex + ", with audio_end_ms in "
+                    + "[0, 100]: tracking restarts with the part, which has received 100 ms of audio (the part before "
+                    + "it does not count)", truncate.toString(), truncate);
+        }
+    }
+
+    private static ObjectNode historyCreateOf(Wire wire, String itemId) {
+        return wire.await(e -> isType(e, "conversation.item.create") && itemId.equals(e.at("/item/id").asString(null)),
+                "a conversation.item.create of " + itemId);
+    }
+
+    private static void expectAnchor(Wire wire, ObjectNode create, String anchor, String why) {
+        JsonNode actual = create.get("previous_item_id");
+        boolean ok = anchor == null ? actual == null : actual != null && anchor.equals(actual.asString(null));
+        if (!ok) {
+            throw wire.violation("the create of " + create.at("/item/id").asString("") + " with "
+                    + (anchor == null ? "no previous_item_id" : "\"previous_item_id\":\"" + anchor + "\"") + " (" + why
+                    + ")", actual == null ? "no previous_item_id" : "previous_item_id " + actual, create);
+        }
+    }
+
+    @TckRule("RT-CLIENT-034")
+    default void resetHistoryAnchorsCreatesInPlace(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeTransportLayer t = tck.transport();
+        t.resetHistory(List.of(userMessage("item_a", "a"), userMessage("item_b", "b"), userMessage("item_c", "c")),
+                List.of(userMessage("item_a", "a"), userMessage("item_b", "b, changed"), userMessage("item_c", "c"),
+                        userMessage("item_d", "d")));
+        expectAnchor(wire, historyCreateOf(wire, "item_b"), "item_a", "the changed item goes back after item_a");
+        expectAnchor(wire, historyCreateOf(wire, "item_d"), null, "nothing that stays follows item_d: it appends");
+        t.resetHistory(List.of(userMessage("item_p", "p"), userMessage("item_q", "q")),
+                List.of(userMessage("item_x", "x"), userMessage("item_p", "p"), userMessage("item_q", "q")));
+        expectAnchor(wire, historyCreateOf(wire, "item_x"), "root", "an insert at the front");
+        RealtimeItem call = new RealtimeItem.FunctionCall("item_call", null, "call_k", "lookup", "{}",
+                ItemStatus.COMPLETED, null);
+        RealtimeItem callChanged = new RealtimeItem.FunctionCall("item_call", null, "call_k", "lookup", "{\"q\":1}",
+                ItemStatus.COMPLETED, null);
+        t.resetHistory(List.of(userMessage("item_k", "k"), call, userMessage("item_z", "z")),
+                List.of(userMessage("item_k", "k"), callChanged, userMessage("item_n", "n"), userMessage("item_z", "z")));
+        expectAnchor(wire, historyCreateOf(wire, "item_n"), "item_k", "the changed function call is deleted and not "
+                + "created, so it cannot anchor");
+        t.resetHistory(List.of(userMessage("item_e", "e"), userMessage("item_f", "f")),
+                List.of(userMessage("item_g", "g"), userMessage("item_h", "h"), userMessage("item_f", "f")));
+        expectAnchor(wire, historyCreateOf(wire, "item_g"), "root", "item_e is deleted, item_g comes first");
+        expectAnchor(wire, historyCreateOf(wire, "item_h"), "item_g", "right after the message created before it");
+    }
+
+    @TckRule("RT-CLIENT-035")
+    default void resetHistoryFramesCarryUniqueEventIds(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeTransportLayer t = tck.transport();
+        t.resetHistory(List.of(userMessage("item_a", "a"), userMessage("item_b", "b"), userMessage("item_c", "c")),
+                List.of(userMessage("item_a", "a"), userMessage("item_b", "b, changed"), userMessage("item_c", "c"),
+                        userMessage("item_d", "d")));
+        t.resetHistory(List.of(userMessage("item_e", "e")), List.of(userMessage("item_f", "f")));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            ObjectNode frame = wire.await(e -> isType(e, "conversation.item.delete") || isType(e, "conversation.item.create"),
+                    "history frame #" + (i + 1) + " of 5");
+            JsonNode id = frame.get("event_id");
+            if (id == null || !id.isString() || id.asString().isEmpty()) {
+                throw wire.violation("a string event_id on every history frame", "event_id " + id, frame);
+            }
+            if (!seen.add(id.asString())) {
+                throw wire.violation("an event_id no other history frame of the connection uses",
+                        "event_id " + id + " again", frame);
+            }
+        }
+    }
+
+    @TckRule("RT-CLIENT-036")
+    default void resetHistoryRejectsMcpChangesBeforeSending(TckHarness tck) {
+        RealtimeTransportLayer t = tck.transport();
+        RealtimeItem keep = userMessage("item_keep", "keep");
+        RealtimeItem.McpCall mcp = new RealtimeItem.McpCall("item_mcp", null, "mcp_call", ItemStatus.COMPLETED, "search",
+                "{}", "found");
+        RealtimeItem voice = new RealtimeItem.Message("item_voice", null, Role.ASSISTANT,
+                List.of(new ContentPart.OutputAudio(null, "hello")), ItemStatus.COMPLETED);
+        assertThatThrownBy(() -> t.resetHistory(List.of(keep), List.of(keep, mcp)))
+                .as("resetHistory adding an mcp_call item, before connect").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> t.resetHistory(List.of(keep), List.of(keep, voice)))
+                .as("resetHistory adding assistant output audio, before connect")
+                .isInstanceOf(IllegalArgumentException.class);
+        Wire wire = tck.connect();
+        RealtimeItem.McpApprovalRequest approval = new RealtimeItem.McpApprovalRequest("item_approval", "docs", "search",
+                Map.of("q", "x"), null);
+        RealtimeItem.McpApprovalRequest approved = new RealtimeItem.McpApprovalRequest("item_approval", "docs",
+                "search", Map.of("q", "x"), true);
+        assertThatThrownBy(() -> t.resetHistory(List.of(keep), List.of(keep, mcp)))
+                .as("resetHistory adding an mcp_call item").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> t.resetHistory(List.of(keep, approval), List.of(keep, approved)))
+                .as("resetHistory changing an mcp_approval_request item").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> t.resetHistory(List.of(userMessage("item_first", "1"), mcp),
+                List.of(userMessage("item_mcp", "a message now"))))
+                .as("resetHistory replacing an mcp_call item by a message of the same id")
+                .isInstanceOf(IllegalArgumentException.class);
+        wire.assertNone(e -> isType(e, "conversation.item.delete") || isType(e, "conversation.item.create"),
+                "nothing sent by a rejected resetHistory (no delete of item_first either)");
+        t.resetHistory(List.of(keep, mcp, approval), List.of(keep, approval));
+        ObjectNode delete = wire.await("conversation.item.delete");
+        if (!"item_mcp".equals(delete.path("item_id").asString(null))) {
+            throw wire.violation("a delete of the removed item_mcp", delete.toString(), delete);
+        }
+        wire.assertNone(e -> isType(e, "conversation.item.delete") || isType(e, "conversation.item.create"),
+                "nothing more when an MCP item is removed and another left unchanged");
+    }
+
+    @TckRule("RT-CLIENT-037")
+    default void resetHistoryProjectsPendingRequests(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeTransportLayer t = tck.transport();
+        // an unanswered delete keeps its item from anchoring
+        List<RealtimeItem> abc = List.of(userMessage("item_a", "a"), userMessage("item_b", "b"),
+                userMessage("item_c", "c"));
+        t.resetHistory(abc, List.of(userMessage("item_a", "a"), userMessage("item_c", "c")));
+        ObjectNode delete = wire.await("conversation.item.delete");
+        t.resetHistory(abc, List.of(userMessage("item_a", "a"), userMessage("item_b", "b"), userMessage("item_x", "x"),
+                userMessage("item_c", "c")));
+        expectAnchor(wire, historyCreateOf(wire, "item_x"), "item_a", "the delete of item_b is unanswered, so "
+                + "item_b will be gone");
+        // an error naming the delete by event_id settles it: item_b exists after all
+        JsonNode eventId = delete.get("event_id");
+        if (eventId == null || !eventId.isString()) {
+            throw wire.violation("a string event_id on the delete (A36), so that an error can name it",
+                    delete.toString(), delete);
+        }
+        wire.push("{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"Item not found\","
+                + "\"event_id\":\"" + eventId.asString() + "\"}}");
+        tck.events().await(TransportEventType.ERROR);
+        t.resetHistory(abc, List.of(userMessage("item_a", "a"), userMessage("item_b", "b"), userMessage("item_y", "y"),
+                userMessage("item_c", "c")));
+        expectAnchor(wire, historyCreateOf(wire, "item_y"), "item_b", "the error named the delete of item_b, which "
+                + "settles it");
+        // an unanswered re-creation lets the item anchor
+        List<RealtimeItem> pqr = List.of(userMessage("item_p", "p"), userMessage("item_q", "q"),
+                userMessage("item_r", "r"));
+        List<RealtimeItem> pq2r = List.of(userMessage("item_p", "p"), userMessage("item_q", "q, changed"),
+                userMessage("item_r", "r"));
+        t.resetHistory(pqr, pq2r);
+        historyCreateOf(wire, "item_q");
+        t.resetHistory(pq2r, List.of(userMessage("item_p", "p"), userMessage("item_q", "q, changed"),
+                userMessage("item_s", "s"), userMessage("item_r", "r")));
+        expectAnchor(wire, historyCreateOf(wire, "item_s"), "item_q", "the unanswered create of item_q comes after "
+                + "its delete, so item_q will be there");
+        // conversation.item.deleted settles a delete
+        List<RealtimeItem> def = List.of(userMessage("item_d1", "d"), userMessage("item_e1", "e"),
+                userMessage("item_f1", "f"));
+        t.resetHistory(def, List.of(userMessage("item_d1", "d"), userMessage("item_f1", "f")));
+        ObjectNode deleteE = wire.await(e -> isType(e, "conversation.item.delete")
+                && "item_e1".equals(e.path("item_id").asString(null)), "the delete of item_e1");
+        wire.push("{\"type\":\"conversation.item.deleted\",\"item_id\":\"item_e1\"}");
+        tck.events().await(TransportEventType.ITEM_DELETED);
+        t.resetHistory(def, List.of(userMessage("item_d1", "d"), userMessage("item_e1", "e"), userMessage("item_w", "w"),
+                userMessage("item_f1", "f")));
+        expectAnchor(wire, historyCreateOf(wire, "item_w"), "item_e1", "conversation.item.deleted settled the delete "
+                + "of item_e1 (" + deleteE.path("event_id") + "), so it no longer counts");
+        // a reconnect forgets unanswered requests
+        List<RealtimeItem> ghi = List.of(userMessage("item_g1", "g"), userMessage("item_h1", "h"),
+                userMessage("item_i1", "i"));
+        t.resetHistory(ghi, List.of(userMessage("item_g1", "g"), userMessage("item_i1", "i")));
+        wire.await(e -> isType(e, "conversation.item.delete") && "item_h1".equals(e.path("item_id").asString(null)),
+                "the delete of item_h1");
+        t.close();
+        tck.awaitStatus(t, dev.realtimetck.api.ConnectionStatus.DISCONNECTED);
+        Wire second = tck.connect();
+        t.resetHistory(ghi, List.of(userMessage("item_g1", "g"), userMessage("item_h1", "h"), userMessage("item_v", "v"),
+                userMessage("item_i1", "i")));
+        expectAnchor(second, historyCreateOf(second, "item_v"), "item_h1", "the delete of item_h1 belonged to the "
+                + "previous connection");
+    }
+
+    @TckRule("RT-CLIENT-038")
+    default void receivedAudioFollowsTheFormatRecordedForItsResponse(TckHarness tck) {
+        Wire wire = tck.connect();
+        // the response's own output format: 960 bytes of G.711 are 120 ms (they would be 20 ms of 24 kHz PCM)
+        wire.push("{\"type\":\"response.created\",\"response\":{\"id\":\"resp_own_fmt\",\"object\":"
+                + "\"realtime.response\",\"status\":\"in_progress\",\"output\":[],\"audio\":{\"output\":{\"format\":"
+                + "{\"type\":\"audio/pcmu\"}}}}}");
+        expectDuration(tck, wire, "resp_own_fmt", "item_own_fmt", 120, "the response's own output format G.711 u-law");
+        wire.push(ServerEvents.responseDone("resp_own_fmt"));
+        // the session's format when the response was created, although a later session.updated changes it
+        wire.push("{\"type\":\"session.updated\",\"session\":{\"type\":\"realtime\",\"audio\":{\"output\":{"
+                + "\"format\":{\"type\":\"audio/pcmu\"}}}}}");
+        wire.push(ServerEvents.responseCreated("resp_session_fmt"));
+        wire.push("{\"type\":\"session.updated\",\"session\":{\"type\":\"realtime\",\"audio\":{\"output\":{"
+                + "\"format\":{\"type\":\"audio/pcm\",\"rate\":24000}}}}}");
+        expectDuration(tck, wire, "resp_session_fmt", "item_session_fmt", 120,
+                "the session's G.711 u-law at response.created (a later session.updated does not change it)");
+        // after that response's response.done its record is gone: the session's format now applies
+        wire.push(ServerEvents.responseDone("resp_session_fmt"));
+        tck.events().await(TransportEventType.TURN_DONE);
+        tck.events().await(TransportEventType.TURN_DONE);
+        expectDuration(tck, wire, "resp_session_fmt", "item_after_done", 20,
+                "the session's 24 kHz PCM once the response is done");
+        if (!tck.capabilities().wallClockTruncation()) {
+            tck.unsupported(Capability.WALL_CLOCK_TRUNCATION, "a playback-based audio_end_ms was only checked to lie within the "
+                    + "audio received in each format");
+        }
+    }
+
+    private static void expectDuration(TckHarness tck, Wire wire, String responseId, String itemId, long ms,
+            String what) {
+        wire.push(ServerEvents.audioDelta(responseId, itemId, new byte[960]));
+        tck.events().await(TransportEventType.AUDIO);
+        tck.events().assertNone(TransportEventType.MCP_TOOLS_LISTED, "(waiting so that " + ms + " ms of audio have played)");
+        tck.transport().interrupt();
+        ObjectNode truncate = wire.await(e -> isType(e, "conversation.item.truncate")
+                && itemId.equals(e.path("item_id").asString(null)), "a truncate of " + itemId);
+        long end = truncate.path("audio_end_ms").asLong(-1);
+        if (!tck.capabilities().wallClockTruncation()) {
+            if (end < 0 || end > ms) {
+                throw wire.violation("audio_end_ms within [0, " + ms + "]: 960 bytes are " + ms + " ms with " + what,
+                        "audio_end_ms " + end, truncate);
+            }
+        } else if (end < ms - 1 || end > ms) {
+            throw wire.violation("audio_end_ms " + ms + " (or " + (ms - 1) + " after rounding): 960 bytes are " + ms
+                    + " ms with " + what + ", and more time than that has passed", "audio_end_ms " + end, truncate);
+        }
     }
 }

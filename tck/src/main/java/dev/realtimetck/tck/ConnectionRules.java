@@ -217,7 +217,7 @@ public interface ConnectionRules extends TransportUnderTest {
             assertThatThrownBy(() -> t.mute(true)).as("mute(true) without muting")
                     .isInstanceOf(UnsupportedOperationException.class);
             assertThat(t.status()).as("status after the refused mute").isEqualTo(ConnectionStatus.CONNECTED);
-            tck.unsupported("muting", "mute throws UnsupportedOperationException and muted() is NOT_HANDLED, as"
+            tck.unsupported(Capability.MUTING, "mute throws UnsupportedOperationException and muted() is NOT_HANDLED, as"
                     + " documented");
         }
     }

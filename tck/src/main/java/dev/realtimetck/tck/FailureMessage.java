@@ -1,6 +1,6 @@
 package dev.realtimetck.tck;
 
-import dev.realtimetck.mockserver.Frame;
+import dev.realtimetck.mockserver.core.Frame;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,7 +16,7 @@ import java.util.Objects;
  *   #5 CLIENT TEXT @41ms {"type":"input_audio_buffer.append","audio":"..."}
  * Last 3 frame(s) of the wire log:
  *   ...
- * Source: section A14 of the transport behaviour rules; every rule is listed in tck/SPEC.md.
+ * Source: docs/transport-behaviour.md#a14 (every rule is listed in tck/SPEC.md)
  * </pre>
  *
  * Payloads are cut to {@link #MAX_PAYLOAD} characters.
@@ -63,8 +63,8 @@ public final class FailureMessage {
                     .append("):\n");
             last.forEach(f -> out.append("  ").append(describe(f)).append('\n'));
         }
-        out.append("Source: section ").append(rule.source())
-                .append(" of the transport behaviour rules; every rule is listed in tck/SPEC.md.");
+        out.append("Source: ").append(BehaviourDoc.references(rule.source()))
+                .append(" (every rule is listed in tck/SPEC.md)");
         return out.toString();
     }
 

@@ -126,7 +126,7 @@ public interface ResilienceRules extends TransportUnderTest {
             }
             t.close();
             tck.awaitFailure(connect, "connect() to fail once close() is called", tck.timing().signalTimeout());
-            tck.unsupported("connectTimeout", "without an own connect timeout, close() was checked to end the pending"
+            tck.unsupported(Capability.CONNECT_TIMEOUT, "without an own connect timeout, close() was checked to end the pending"
                     + " connect");
         }
         tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  *     {@code CONN} and {@code ConnectionRules})
  * @param sentence the rule, one sentence
  * @param source the section of the behaviour rules it derives from (for example {@code C3} or {@code X1})
- * @param capability the {@link TransportCapabilities} capability the rule needs, or null when every transport
+ * @param capability the capability the rule needs, or null when every transport
  *     must meet it
  */
-public record Rule(String id, RuleLevel level, String group, String sentence, String source, String capability) {
+public record Rule(String id, RuleLevel level, String group, String sentence, String source, Capability capability) {
 
     private static final Pattern ID = Pattern.compile("RT-[A-Z]+-\\d{3}");
 
@@ -36,14 +36,10 @@ public record Rule(String id, RuleLevel level, String group, String sentence, St
         if (sentence.isBlank()) {
             throw new IllegalArgumentException("sentence: must not be blank (rule " + id + ")");
         }
-        if (capability != null && !TransportCapabilities.NAMES.contains(capability)) {
-            throw new IllegalArgumentException("capability: unknown capability '" + capability + "' (rule " + id
-                    + "); known: " + TransportCapabilities.NAMES);
-        }
     }
 
     /** The capability the rule needs, if any. */
-    public Optional<String> requiredCapability() {
+    public Optional<Capability> requiredCapability() {
         return Optional.ofNullable(capability);
     }
 

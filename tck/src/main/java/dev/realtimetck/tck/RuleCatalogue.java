@@ -81,8 +81,18 @@ public final class RuleCatalogue {
                 throw new IllegalArgumentException("rules.json: rule " + id + ": unknown group " + group);
             }
             JsonNode capability = node.get("capability");
-            Rule rule = new Rule(id, level, group, text(node, "sentence", id), text(node, "source", id),
-                    capability == null || capability.isNull() ? null : capability.asString());
+            Capability needs;
+            try {
+                needs = capability == null || capability.isNull() ? null : Capability.named(capability.asString());
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("rules.json: rule " + id + ": " + unknown.getMessage(), unknown);
+            }
+            Rule rule = new Rule(id, level, group, text(node, "sentence", id), text(node, "source", id), needs);
+            try {
+                BehaviourDoc.ids(rule.source()).forEach(BehaviourDoc::anchor);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rules.json: rule " + id + ": " + e.getMessage(), e);
+            }
             if (rules.put(id, rule) != null) {
                 throw new IllegalArgumentException("rules.json: duplicate rule id " + id);
             }
@@ -146,7 +156,8 @@ public final class RuleCatalogue {
         long should = rules.values().stream().filter(r -> r.level() == RuleLevel.SHOULD).count();
         out.append(rules.size()).append(" rules: ").append(must).append(" MUST, ").append(should)
                 .append(" SHOULD, ").append(rules.size() - must - should).append(" MAY. ")
-                .append("`Source` is the section of the transport behaviour rules the rule derives from; ")
+                .append("`Source` links the rules of the transport behaviour document (`")
+                .append(BehaviourDoc.PATH).append("`) the rule derives from; ")
                 .append("`Capability` names the `TransportCapabilities` flag the rule needs (a transport that ")
                 .append("declares it absent gets the documented behaviour of its absence checked instead).\n");
         for (Map.Entry<String, String> group : groups.entrySet()) {
@@ -159,8 +170,9 @@ public final class RuleCatalogue {
             out.append("| Id | Level | Rule | Source | Capability |\n|---|---|---|---|---|\n");
             for (Rule r : inGroup) {
                 out.append("| ").append(r.id()).append(" | ").append(r.level()).append(" | ")
-                        .append(r.sentence().replace("|", "\\|")).append(" | ").append(r.source()).append(" | ")
-                        .append(r.capability() == null ? "" : r.capability()).append(" |\n");
+                        .append(r.sentence().replace("|", "\\|")).append(" | ").append(BehaviourDoc.markdownLinks(r.source()))
+                        .append(" | ")
+                        .append(r.capability() == null ? "" : r.capability().catalogueName()).append(" |\n");
             }
         }
         return out.toString();

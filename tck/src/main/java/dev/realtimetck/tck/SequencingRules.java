@@ -37,7 +37,7 @@ public interface SequencingRules extends TransportUnderTest {
         tck.transport().requestResponse();
         wire.await("response.create");
         wire.await("response.create");
-        tck.unsupported("responseSequencing", "without sequencing, requests during an active response were checked to"
+        tck.unsupported(Capability.RESPONSE_SEQUENCING, "without sequencing, requests during an active response were checked to"
                 + " be written at once");
         return true;
     }
@@ -80,6 +80,16 @@ public interface SequencingRules extends TransportUnderTest {
         ObjectNode own = wire.await("response.create");
         wire.assertJson(own, "{\"type\":\"response.create\",\"event_id\":\"evt_caller_own\",\"response\":"
                 + "{\"instructions\":\"x\"}}", "the caller's response.create with its own event_id");
+        wire.push(ServerEvents.responseCreated("resp_id2"));
+        wire.push(ServerEvents.responseDone("resp_id2"));
+        tck.transport().sendEvent(RealtimeClientMessage.of(TckJson.map(
+                "{\"type\":\"response.create\",\"event_id\":5,\"response\":{\"instructions\":\"y\"}}")));
+        ObjectNode numeric = wire.await("response.create");
+        if (!numeric.path("event_id").isString() || numeric.path("event_id").asString().isEmpty()
+                || !"y".equals(numeric.at("/response/instructions").asString(null))) {
+            throw wire.violation("the caller's response.create with its numeric event_id replaced by a string one",
+                    numeric.toString(), numeric);
+        }
     }
 
     @TckRule("RT-SEQ-003")

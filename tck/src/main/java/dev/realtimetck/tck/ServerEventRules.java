@@ -191,10 +191,10 @@ public interface ServerEventRules extends TransportUnderTest {
         Wire wire = tck.connect();
         wire.push("{\"type\":\"conversation.item.added\",\"previous_item_id\":null,\"item\":{\"id\":\"item_msg\","
                 + "\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"hi\"}]}}");
-        RealtimeItem added = tck.events().await(TransportEventType.ITEM_UPDATE);
+        RealtimeItem added = placementAsId(tck.events().await(TransportEventType.ITEM_UPDATE));
         wire.push("{\"type\":\"conversation.item.done\",\"previous_item_id\":null,\"item\":{\"id\":\"item_msg\","
                 + "\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\",\"text\":\"hi\"}]}}");
-        RealtimeItem done = tck.events().await(TransportEventType.ITEM_UPDATE);
+        RealtimeItem done = placementAsId(tck.events().await(TransportEventType.ITEM_UPDATE));
         RealtimeItem.Message expectedAdded = new RealtimeItem.Message("item_msg", null, Role.USER,
                 List.of(new ContentPart.InputText("hi")), ItemStatus.IN_PROGRESS);
         assertThat(added).as("item_update for conversation.item.added").isEqualTo(expectedAdded);
@@ -205,7 +205,7 @@ public interface ServerEventRules extends TransportUnderTest {
                 + "\"item_rich\",\"type\":\"message\",\"role\":\"user\",\"status\":\"incomplete\",\"content\":["
                 + "{\"type\":\"input_audio\",\"transcript\":\"spoken\"},"
                 + "{\"type\":\"input_image\",\"image_url\":\"data:image/png;base64,AAAA\",\"detail\":\"low\"}]}}");
-        RealtimeItem rich = tck.events().await(TransportEventType.ITEM_UPDATE);
+        RealtimeItem rich = placementAsId(tck.events().await(TransportEventType.ITEM_UPDATE));
         assertThat(rich).as("item_update for a done item with its own status, audio and image parts").isEqualTo(
                 new RealtimeItem.Message("item_rich", "item_msg", Role.USER, List.of(
                         new ContentPart.InputAudio(null, "spoken"),
@@ -213,7 +213,7 @@ public interface ServerEventRules extends TransportUnderTest {
         wire.push("{\"type\":\"conversation.item.added\",\"previous_item_id\":null,\"item\":{\"id\":\"item_said\","
                 + "\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"audio\",\"transcript\":"
                 + "\"legacy\"},{\"type\":\"output_text\",\"text\":\"written\"}]}}");
-        RealtimeItem said = tck.events().await(TransportEventType.ITEM_UPDATE);
+        RealtimeItem said = placementAsId(tck.events().await(TransportEventType.ITEM_UPDATE));
         assertThat(said).as("item_update for an assistant item (legacy audio part renamed output_audio)").isEqualTo(
                 new RealtimeItem.Message("item_said", null, Role.ASSISTANT, List.of(
                         new ContentPart.OutputAudio(null, "legacy"), new ContentPart.OutputText("written")),
@@ -221,9 +221,25 @@ public interface ServerEventRules extends TransportUnderTest {
         wire.push("{\"type\":\"conversation.item.done\",\"previous_item_id\":null,\"item\":{\"id\":\"item_sys\","
                 + "\"type\":\"message\",\"role\":\"system\",\"content\":[{\"type\":\"input_text\",\"text\":"
                 + "\"rules\"}]}}");
-        RealtimeItem system = tck.events().await(TransportEventType.ITEM_UPDATE);
+        RealtimeItem system = placementAsId(tck.events().await(TransportEventType.ITEM_UPDATE));
         assertThat(system).as("item_update for a system item (no status)").isEqualTo(new RealtimeItem.Message(
                 "item_sys", null, Role.SYSTEM, List.of(new ContentPart.InputText("rules")), null));
+        wire.push("{\"type\":\"conversation.item.retrieved\",\"previous_item_id\":\"item_msg\",\"item\":{\"id\":"
+                + "\"item_back\",\"type\":\"message\",\"role\":\"user\",\"content\":[{\"type\":\"input_text\","
+                + "\"text\":\"again\"}]}}");
+        RealtimeItem retrieved = placementAsId(tck.events().await(TransportEventType.ITEM_UPDATE));
+        assertThat(retrieved).as("item_update for conversation.item.retrieved (no previous item id: the retrieved "
+                + "event has none)").isEqualTo(new RealtimeItem.Message("item_back", null, Role.USER,
+                        List.of(new ContentPart.InputText("again")), ItemStatus.COMPLETED));
+    }
+
+    /**
+     * The item with a {@code null} previous item id counted as "none", whether the transport reports it as "first" or
+     * as absent: that difference is RT-SERVER-022's (SHOULD) concern.
+     */
+    private static RealtimeItem placementAsId(RealtimeItem item) {
+        return item instanceof RealtimeItem.Message m ? new RealtimeItem.Message(m.itemId(), m.previousItemId(),
+                m.role(), m.content(), m.status()) : item;
     }
 
     @TckRule("RT-SERVER-014")
@@ -478,5 +494,32 @@ public interface ServerEventRules extends TransportUnderTest {
     private static boolean isAudio(Object event, byte[] pcm) {
         return event instanceof TransportAudioEvent audio && java.util.Arrays.equals(audio.copyBytes(), pcm)
                 && "resp_typed".equals(audio.responseId());
+    }
+
+    @TckRule("RT-SERVER-022")
+    default void previousItemIdKeepsItsThreeStates(TckHarness tck) {
+        Wire wire = tck.connect();
+        String item = "\"item\":{\"id\":\"item_placed\",\"type\":\"message\",\"role\":\"user\",\"content\":["
+                + "{\"type\":\"input_text\",\"text\":\"hi\"}]}";
+        wire.push("{\"type\":\"conversation.item.added\",\"previous_item_id\":null," + item + "}");
+        wire.push("{\"type\":\"conversation.item.added\"," + item + "}");
+        wire.push("{\"type\":\"conversation.item.done\",\"previous_item_id\":\"item_before\"," + item + "}");
+        wire.push("{\"type\":\"conversation.item.retrieved\",\"previous_item_id\":\"item_before\"," + item + "}");
+        String[] cases = {"conversation.item.added with \"previous_item_id\":null (first in the conversation)",
+                "conversation.item.added without previous_item_id", "conversation.item.done with \"previous_item_id\":"
+                + "\"item_before\"", "conversation.item.retrieved (its schema has no previous_item_id)"};
+        String[] expected = {"null (first)", "absent", "\"item_before\"", "absent"};
+        for (int i = 0; i < cases.length; i++) {
+            RealtimeItem update = tck.events().await(TransportEventType.ITEM_UPDATE);
+            if (!(update instanceof RealtimeItem.Message m)) {
+                throw new TckViolation("a message item_update for " + cases[i], String.valueOf(update), List.of());
+            }
+            String actual = !m.hasPreviousItemId() ? "absent" : m.previousItemId() == null ? "null (first)"
+                    : "\"" + m.previousItemId() + "\"";
+            if (!actual.equals(expected[i])) {
+                throw new TckViolation("previousItemId " + expected[i] + " for " + cases[i],
+                        "previousItemId " + actual, List.of());
+            }
+        }
     }
 }

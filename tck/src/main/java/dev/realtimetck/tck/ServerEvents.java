@@ -25,6 +25,17 @@ final class ServerEvents {
                 + "\"}";
     }
 
+    static String audioDelta(String responseId, String itemId, int contentIndex, byte[] audio) {
+        return "{\"type\":\"response.output_audio.delta\",\"response_id\":\"" + responseId + "\",\"item_id\":\"" + itemId
+                + "\",\"output_index\":0,\"content_index\":" + contentIndex + ",\"delta\":\""
+                + Base64.getEncoder().encodeToString(audio) + "\"}";
+    }
+
+    static String audioDone(String responseId, String itemId) {
+        return "{\"type\":\"response.output_audio.done\",\"response_id\":\"" + responseId + "\",\"item_id\":\""
+                + itemId + "\",\"output_index\":0,\"content_index\":0}";
+    }
+
     static String speechStarted(String itemId) {
         return "{\"type\":\"input_audio_buffer.speech_started\",\"audio_start_ms\":0,\"item_id\":\"" + itemId + "\"}";
     }

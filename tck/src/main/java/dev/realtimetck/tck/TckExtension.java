@@ -1,6 +1,6 @@
 package dev.realtimetck.tck;
 
-import dev.realtimetck.mockserver.Frame;
+import dev.realtimetck.mockserver.core.Frame;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,7 +95,7 @@ public final class TckExtension implements InvocationInterceptor, ParameterResol
             AssertionError error = new AssertionError(message, failure);
             throw error;
         }
-        String unsupported = harness.unsupportedCapability();
+        Capability unsupported = harness.unsupportedCapability();
         if (unsupported != null) {
             entry.put("tck.verdict", Verdict.UNSUPPORTED.name());
             entry.put("tck.message", "capability '" + unsupported + "' declared absent; " + harness.unsupportedNote());

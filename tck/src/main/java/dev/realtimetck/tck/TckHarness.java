@@ -3,11 +3,11 @@ package dev.realtimetck.tck;
 import dev.realtimetck.api.ConnectionStatus;
 import dev.realtimetck.api.RealtimeTransportConnectOptions;
 import dev.realtimetck.api.RealtimeTransportLayer;
-import dev.realtimetck.mockserver.Frame;
+import dev.realtimetck.mockserver.core.Frame;
 import dev.realtimetck.mockserver.MockRealtimeServer;
-import dev.realtimetck.mockserver.MockSession;
-import dev.realtimetck.mockserver.SessionBehaviorFactory;
-import dev.realtimetck.mockserver.ValidationMode;
+import dev.realtimetck.mockserver.core.MockSession;
+import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
+import dev.realtimetck.mockserver.core.ValidationMode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class TckHarness implements AutoCloseable {
     private RealtimeTransportLayer transport;
     private EventRecorder events;
     private Wire wire;
-    private String unsupportedCapability;
+    private Capability unsupportedCapability;
     private String unsupportedNote;
 
     TckHarness(TransportUnderTest subject, TckTiming timing) {
@@ -230,13 +230,12 @@ public final class TckHarness implements AutoCloseable {
     }
 
     /** Records that the test checked the documented behaviour of an absent capability. */
-    public void unsupported(String capability, String note) {
-        capabilities().has(capability);
-        unsupportedCapability = capability;
+    public void unsupported(Capability capability, String note) {
+        unsupportedCapability = Objects.requireNonNull(capability, "capability");
         unsupportedNote = note;
     }
 
-    String unsupportedCapability() {
+    Capability unsupportedCapability() {
         return unsupportedCapability;
     }
 

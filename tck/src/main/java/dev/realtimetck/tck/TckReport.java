@@ -176,7 +176,7 @@ public final class TckReport {
             node.put("group", r.rule().group());
             node.put("sentence", r.rule().sentence());
             node.put("source", r.rule().source());
-            node.put("capability", r.rule().capability());
+            node.put("capability", r.rule().capability() == null ? null : r.rule().capability().catalogueName());
             node.put("verdict", r.verdict().name());
             KnownDeviations.Deviation deviation = deviation(r);
             if (knownDeviations != null) {

@@ -1,6 +1,6 @@
 package dev.realtimetck.tck;
 
-import dev.realtimetck.mockserver.Frame;
+import dev.realtimetck.mockserver.core.Frame;
 import java.util.List;
 import java.util.Objects;
 

@@ -9,7 +9,7 @@ import dev.realtimetck.api.RealtimeTransportLayer;
 import dev.realtimetck.api.TransportError;
 import dev.realtimetck.api.TransportEventType;
 import dev.realtimetck.api.TransportToolCallEvent;
-import dev.realtimetck.mockserver.Frame;
+import dev.realtimetck.mockserver.core.Frame;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -161,6 +161,48 @@ public interface ThreadingRules extends TransportUnderTest {
         TransportError error = tck.events().await(TransportEventType.ERROR, e -> e instanceof TransportError.Failure f
                 && causes(f.cause(), boom), "an error event (Failure) carrying the listener's exception");
         assertThat(error).isInstanceOf(TransportError.Failure.class);
+    }
+
+    @TckRule("RT-THREAD-005")
+    default void blockedListenerDoesNotBlockSendersOnOtherThreads(TckHarness tck) throws Exception {
+        Wire wire = tck.connect();
+        RealtimeTransportLayer t = tck.transport();
+        long bound = tck.timing().signalTimeout().toMillis();
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        t.on(TransportEventType.AUDIO, audio -> {
+            entered.countDown();
+            try {
+                release.await(3 * bound, TimeUnit.MILLISECONDS); // a speaker write that takes long; never forever
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ExecutorService microphone = Executors.newSingleThreadExecutor();
+        try {
+            wire.push(ServerEvents.responseCreated("resp_block"));
+            wire.push(ServerEvents.audioDelta("resp_block", "item_block", ServerEvents.pcmMillis(20)));
+            if (!entered.await(bound, TimeUnit.MILLISECONDS)) {
+                throw new TckViolation("an audio event within " + bound + " ms", "none arrived", wire.lastClientFrames(3));
+            }
+            Future<?> send = microphone.submit(() -> {
+                t.sendAudio(new byte[] {1, 2, 3, 4}, false);
+                t.sendEvent(RealtimeClientMessage.of(Map.of("type", "input_audio_buffer.clear")));
+            });
+            try {
+                send.get(bound, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException blocked) {
+                throw new TckViolation("sendAudio and sendEvent on another thread return while an audio listener is "
+                        + "blocked", "they had not returned after " + bound + " ms: the sender waits for the listener",
+                        wire.lastClientFrames(3));
+            }
+            // the listener is released only in the finally below: these frames reach the server while it blocks
+            wire.await("input_audio_buffer.append");
+            wire.await("input_audio_buffer.clear");
+        } finally {
+            release.countDown();
+            microphone.shutdownNow();
+        }
     }
 
     private static boolean causes(Throwable t, Throwable target) {

@@ -2,12 +2,12 @@ package dev.realtimetck.tck;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 /**
- * What the transport under test declares it supports. Rules that need a capability name it in the catalogue;
- * when the transport declares the capability absent, the TCK asserts the documented behaviour of its absence
- * (for example that {@code mute} throws {@link UnsupportedOperationException}) and reports the rule as
+ * What the transport under test declares it supports. Rules that need a {@link Capability} name it in the catalogue;
+ * when the transport declares the capability absent, the TCK asserts the documented behaviour of its absence (for
+ * example that {@code mute} throws {@link UnsupportedOperationException}) and reports the rule as
  * {@link Verdict#UNSUPPORTED}, never as a silent pass.
  *
  * @param muting {@code mute(boolean)} works and {@code muted()} reports it; absent means {@code mute} throws
@@ -22,46 +22,57 @@ import java.util.Set;
 public record TransportCapabilities(boolean muting, boolean responseSequencing, boolean wallClockTruncation,
                                     boolean connectTimeout) {
 
-    /** The capability names used in the catalogue. */
-    public static final Set<String> NAMES = Set.of("muting", "responseSequencing", "wallClockTruncation",
-            "connectTimeout");
-
     /**
      * The profile of a WebSocket transport like the reference one: no muting, sequencing, wall-clock
      * truncation, a connect timeout.
+     *
+     * @return the profile
      */
     public static TransportCapabilities webSocketDefaults() {
         return new TransportCapabilities(false, true, true, true);
     }
 
-    /** Whether the named capability is declared present. */
-    public boolean has(String name) {
-        return switch (name) {
-            case "muting" -> muting;
-            case "responseSequencing" -> responseSequencing;
-            case "wallClockTruncation" -> wallClockTruncation;
-            case "connectTimeout" -> connectTimeout;
-            default -> throw new IllegalArgumentException("name: unknown capability '" + name + "'; known: " + NAMES);
+    /**
+     * Whether the capability is declared present.
+     *
+     * @param capability the capability
+     * @return true when present
+     */
+    public boolean has(Capability capability) {
+        return switch (Objects.requireNonNull(capability, "capability")) {
+            case MUTING -> muting;
+            case RESPONSE_SEQUENCING -> responseSequencing;
+            case WALL_CLOCK_TRUNCATION -> wallClockTruncation;
+            case CONNECT_TIMEOUT -> connectTimeout;
         };
     }
 
-    /** A copy with one capability changed. */
-    public TransportCapabilities with(String name, boolean present) {
-        has(name);
+    /**
+     * A copy with one capability changed.
+     *
+     * @param capability the capability
+     * @param present whether it is present
+     * @return the copy
+     */
+    public TransportCapabilities with(Capability capability, boolean present) {
+        Objects.requireNonNull(capability, "capability");
         return new TransportCapabilities(
-                name.equals("muting") ? present : muting,
-                name.equals("responseSequencing") ? present : responseSequencing,
-                name.equals("wallClockTruncation") ? present : wallClockTruncation,
-                name.equals("connectTimeout") ? present : connectTimeout);
+                capability == Capability.MUTING ? present : muting,
+                capability == Capability.RESPONSE_SEQUENCING ? present : responseSequencing,
+                capability == Capability.WALL_CLOCK_TRUNCATION ? present : wallClockTruncation,
+                capability == Capability.CONNECT_TIMEOUT ? present : connectTimeout);
     }
 
-    /** Name to flag, in a stable order (for the report). */
+    /**
+     * Catalogue name to flag, in the order of {@link Capability} (for the report).
+     *
+     * @return the map
+     */
     public Map<String, Boolean> asMap() {
         Map<String, Boolean> out = new LinkedHashMap<>();
-        out.put("muting", muting);
-        out.put("responseSequencing", responseSequencing);
-        out.put("wallClockTruncation", wallClockTruncation);
-        out.put("connectTimeout", connectTimeout);
+        for (Capability capability : Capability.values()) {
+            out.put(capability.catalogueName(), has(capability));
+        }
         return out;
     }
 }

@@ -1,7 +1,7 @@
 package dev.realtimetck.tck;
 
-import dev.realtimetck.mockserver.Frame;
-import dev.realtimetck.mockserver.MockSession;
+import dev.realtimetck.mockserver.core.Frame;
+import dev.realtimetck.mockserver.core.MockSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.realtimetck.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimetck.api.RealtimeTransportLayer;
+import dev.realtimetck.tck.broken.BrokenHistory;
+import dev.realtimetck.tck.broken.BrokenInterrupts;
 import dev.realtimetck.tck.broken.BrokenTransports;
 import dev.realtimetck.tck.example.ExampleTransportTckTest;
 import java.util.Map;
@@ -104,6 +106,14 @@ class BrokenTransportsTest {
         }
     }
 
+    /** THREAD group on a transport that calls listeners while holding the lock its senders take. */
+    public static class ListenerHoldsSendLockRun implements ThreadingRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenTransports.ListenerHoldsSendLock(reference(s));
+        }
+    }
+
     /** CLIENT group on a transport that sends every audio format as 24 kHz PCM. */
     public static class PcmOnlyFormatsRun implements ClientEventRules {
         @Override
@@ -160,6 +170,110 @@ class BrokenTransportsTest {
         }
     }
 
+    /** CLIENT group on a transport whose interrupt cancels before any output audio. */
+    public static class InterruptBeforeAudioRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenTransports.InterruptBeforeAudio(reference(s));
+        }
+    }
+
+    /** CLIENT group on a transport whose interrupt does nothing after response.output_audio.done (0.17). */
+    public static class NoopAfterAudioDoneRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenInterrupts(reference(s), BrokenInterrupts.Flaw.NOOP_AFTER_AUDIO_DONE);
+        }
+    }
+
+    /** CLIENT group on a transport that truncates audio that has played out. */
+    public static class TruncatePlayedOutRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenInterrupts(reference(s), BrokenInterrupts.Flaw.TRUNCATE_PLAYED_OUT);
+        }
+    }
+
+    /** CLIENT group on a transport whose audio tracking spans parts (0.17). */
+    public static class SpansPartsRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenInterrupts(reference(s), BrokenInterrupts.Flaw.SPANS_PARTS);
+        }
+    }
+
+    /** CLIENT group on a transport that always uses the session's output format (0.17). */
+    public static class SessionFormatOnlyRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenInterrupts(reference(s), BrokenInterrupts.Flaw.SESSION_FORMAT_ONLY);
+        }
+    }
+
+    /** CLIENT group on a transport that assumes 24 kHz PCM for every output format. */
+    public static class FixedPcmRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenInterrupts(reference(s), BrokenInterrupts.Flaw.FIXED_PCM);
+        }
+    }
+
+    /** CLIENT group on a transport that creates added messages before changed ones (0.17). */
+    public static class AdditionsFirstRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenHistory(reference(s), BrokenHistory.Flaw.ADDITIONS_FIRST);
+        }
+    }
+
+    /** CLIENT group on a transport whose history creates carry no previous_item_id (0.17). */
+    public static class NoAnchorsRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenHistory(reference(s), BrokenHistory.Flaw.NO_ANCHORS);
+        }
+    }
+
+    /** CLIENT group on a transport whose history frames carry no event_id (0.17). */
+    public static class NoHistoryEventIdsRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenHistory(reference(s), BrokenHistory.Flaw.NO_EVENT_IDS);
+        }
+    }
+
+    /** CLIENT group on a transport that skips MCP history changes silently (0.17). */
+    public static class McpSkippedRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenHistory(reference(s), BrokenHistory.Flaw.MCP_SKIPPED);
+        }
+    }
+
+    /** CLIENT group on a transport that ignores unanswered history requests when anchoring. */
+    public static class NoPendingRun implements ClientEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenHistory(reference(s), BrokenHistory.Flaw.NO_PENDING);
+        }
+    }
+
+    /** SERVER group on a transport that reports a retrieved message's previous_item_id. */
+    public static class RetrievedKeepsPreviousItemRun implements ServerEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenTransports.RetrievedKeepsPreviousItem(reference(s));
+        }
+    }
+
+    /** SERVER group on a transport that reports a null previous_item_id as absent. */
+    public static class PlacementLostRun implements ServerEventRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenTransports.PlacementLost(reference(s));
+        }
+    }
+
     static Stream<Arguments> brokenTransports() {
         return Stream.of(
                 Arguments.of(MissingConnectionChangeRun.class,
@@ -174,18 +288,32 @@ class BrokenTransportsTest {
                 Arguments.of(NoReconnectRun.class, Set.of("RT-RESIL-001", "RT-RESIL-002", "RT-RESIL-008", "RT-RESIL-009")),
                 Arguments.of(UnsafeConcurrentSendsRun.class, Set.of("RT-THREAD-002")),
                 Arguments.of(ListenerExceptionKillsDispatchRun.class, Set.of("RT-THREAD-001")),
+                Arguments.of(ListenerHoldsSendLockRun.class, Set.of("RT-THREAD-005")),
                 Arguments.of(PcmOnlyFormatsRun.class, Set.of("RT-CLIENT-024", "RT-CLIENT-028")),
                 Arguments.of(CancelAfterDoneRun.class, Set.of("RT-CLIENT-026")),
                 Arguments.of(InputTranscriptsAsOutputRun.class, Set.of("RT-SERVER-017")),
                 Arguments.of(ForgetsConnectModelRun.class, Set.of("RT-CONN-014")),
-                Arguments.of(ErrorOnFailedConnectRun.class, Set.of("RT-RESIL-008")));
+                Arguments.of(ErrorOnFailedConnectRun.class, Set.of("RT-RESIL-008")),
+                Arguments.of(InterruptBeforeAudioRun.class, Set.of("RT-CLIENT-015")),
+                Arguments.of(NoopAfterAudioDoneRun.class, Set.of("RT-CLIENT-031")),
+                Arguments.of(TruncatePlayedOutRun.class, Set.of("RT-CLIENT-032")),
+                Arguments.of(SpansPartsRun.class, Set.of("RT-CLIENT-033")),
+                Arguments.of(AdditionsFirstRun.class, Set.of("RT-CLIENT-020")),
+                Arguments.of(NoAnchorsRun.class, Set.of("RT-CLIENT-034")),
+                Arguments.of(NoHistoryEventIdsRun.class, Set.of("RT-CLIENT-035")),
+                Arguments.of(McpSkippedRun.class, Set.of("RT-CLIENT-036")),
+                Arguments.of(RetrievedKeepsPreviousItemRun.class, Set.of("RT-SERVER-013")));
     }
 
     /** Broken transports that violate SHOULD rules: run with -Dtck.strict=true, where a missed SHOULD fails. */
     static Stream<Arguments> brokenTransportsStrict() {
         return Stream.of(
                 Arguments.of(RepeatedFunctionCallsRun.class, Set.of("RT-SERVER-019")),
-                Arguments.of(ConnectIgnoresListenerFailureRun.class, Set.of("RT-CONN-016")));
+                Arguments.of(ConnectIgnoresListenerFailureRun.class, Set.of("RT-CONN-016")),
+                Arguments.of(SessionFormatOnlyRun.class, Set.of("RT-CLIENT-038")),
+                Arguments.of(FixedPcmRun.class, Set.of("RT-CLIENT-025", "RT-CLIENT-038")),
+                Arguments.of(NoPendingRun.class, Set.of("RT-CLIENT-037")),
+                Arguments.of(PlacementLostRun.class, Set.of("RT-SERVER-022")));
     }
 
     @ParameterizedTest(name = "{0} (strict)")

@@ -69,13 +69,13 @@ class CatalogueCoverageTest {
                 TckRule rule = m.getAnnotation(TckRule.class);
                 if (rule != null) {
                     String code = RuleCatalogue.standard().rule(rule.value()).group();
-                    assertThat(code.toLowerCase()).as("%s.%s tests %s", group.getSimpleName(), m.getName(), rule.value())
+                    assertThat(code.toLowerCase(java.util.Locale.ROOT)).as("%s.%s tests %s", group.getSimpleName(), m.getName(), rule.value())
                             .isEqualTo(tag.value());
                 }
             }
         }
         Set<String> codes = new LinkedHashSet<>();
-        RuleCatalogue.standard().groups().keySet().forEach(g -> codes.add(g.toLowerCase()));
+        RuleCatalogue.standard().groups().keySet().forEach(g -> codes.add(g.toLowerCase(java.util.Locale.ROOT)));
         assertThat(groupTags).as("every catalogue group has a test interface").containsExactlyInAnyOrderElementsOf(codes);
     }
 

@@ -2,7 +2,7 @@ package dev.realtimetck.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.realtimetck.mockserver.Frame;
+import dev.realtimetck.mockserver.core.Frame;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ class FailureMessageTest {
         assertThat(lines[5]).isEqualTo("Last 12 frame(s) of the wire log (of 20):");
         assertThat(lines[6]).startsWith("  #8 CLIENT");
         assertThat(lines[17]).startsWith("  #19 CLIENT");
-        assertThat(lines[18]).contains("A14").contains("SPEC.md");
+        assertThat(lines[18]).isEqualTo("Source: docs/transport-behaviour.md#a14 (every rule is listed in tck/SPEC.md)");
     }
 
     @Test
@@ -54,5 +54,14 @@ class FailureMessageTest {
                 .contains("Actual:   expected 1 but was 2")
                 .contains("Wire log: no frames")
                 .doesNotContain("Offending");
+    }
+
+    @Test
+    void aRuleOfTheApiContractNamesTheApiReadmeAsItsSource() {
+        Rule rule = new Rule("RT-THREAD-005", RuleLevel.MUST, "THREAD", "A blocked listener blocks no sender.",
+                "API threading contract", null);
+        String message = FailureMessage.format(rule, "blocked", List.of(), List.of());
+        assertThat(message.lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo("Source: the API threading contract (api/README.md); every rule is listed in tck/SPEC.md.");
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -242,7 +243,7 @@ public final class WavFile {
             if (b >= 0x20 && b < 0x7F) {
                 text.append((char) b);
             } else {
-                text.append(String.format("\\x%02X", b));
+                text.append(String.format(Locale.ROOT, "\\x%02X", b));
             }
         }
         return text.append('\'').toString();

@@ -1,5 +1,7 @@
 package dev.realtimetck.mockserver.admin;
 
+import java.util.Objects;
+
 /**
  * Thrown by an admin action to answer with an HTTP error and a JSON body
  * {@code {"error":{"message":..,"type":"invalid_request_error","code":..}}}.
@@ -22,7 +24,7 @@ public final class AdminException extends RuntimeException {
             throw new IllegalArgumentException("status must be 4xx or 5xx, was " + status);
         }
         this.status = status;
-        this.code = java.util.Objects.requireNonNull(code, "code");
+        this.code = Objects.requireNonNull(code, "code");
     }
 
     /** The HTTP status. */

@@ -1,16 +1,19 @@
 package dev.realtimetck.mockserver.admin;
 
-import dev.realtimetck.mockserver.Frame;
-import dev.realtimetck.mockserver.InputAudio;
-import dev.realtimetck.mockserver.MockRealtimeServer;
-import dev.realtimetck.mockserver.MockSession;
+import dev.realtimetck.mockserver.core.Frame;
+import dev.realtimetck.mockserver.core.InputAudio;
+import dev.realtimetck.mockserver.core.MockSession;
+import dev.realtimetck.mockserver.core.SessionRegistry;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.PathTemplateMatch;
 import io.undertow.websockets.core.CloseMessage;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -24,22 +27,22 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The admin HTTP API under {@code /__admin} (see the module README, section "Admin API"). Built by
- * {@link MockRealtimeServer}; mount it on a path handler with the prefix {@code /__admin}.
+ * The admin HTTP API under {@code /__admin} (see the module README, section "Admin API"). It sees the server
+ * only as a {@link SessionRegistry}; mount it on a path handler with the prefix {@code /__admin}.
  */
 public final class AdminHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private final MockRealtimeServer server;
+    private final SessionRegistry server;
     private final RoutingHandler routes = new RoutingHandler(false);
 
     /**
-     * @param server the server to administer
+     * @param server the sessions to administer
      * @param extraRoutes routes added next to the built-in ones
      */
-    public AdminHandler(MockRealtimeServer server, List<AdminRoute> extraRoutes) {
+    public AdminHandler(SessionRegistry server, List<AdminRoute> extraRoutes) {
         this.server = server;
         route("GET", "/health", this::health);
         route("GET", "/sessions", r -> {
@@ -107,7 +110,7 @@ public final class AdminHandler implements HttpHandler {
             response = action.handle(request);
         } catch (AdminException e) {
             response = error(e.status(), e.code(), e.getMessage());
-        } catch (RuntimeException | java.io.IOException e) {
+        } catch (RuntimeException | IOException e) {
             LOG.warn("admin {} {} failed", exchange.getRequestMethod(), exchange.getRelativePath(), e);
             response = error(500, "internal_error", "The admin action failed: " + e);
         }
@@ -134,7 +137,7 @@ public final class AdminHandler implements HttpHandler {
         ObjectNode body = JSON.objectNode();
         body.put("status", "ok");
         body.put("realtimeUrl", server.realtimeUrl().toString());
-        body.put("validation", server.validationMode().name().toLowerCase());
+        body.put("validation", server.validationMode().name().toLowerCase(Locale.ROOT));
         body.put("sessions", server.sessions().size());
         body.put("openSessions", server.sessions().stream().filter(MockSession::isOpen).count());
         return AdminResponse.ok(body);
@@ -168,7 +171,7 @@ public final class AdminHandler implements HttpHandler {
         }
         if (!session.isOpen()) {
             throw new AdminException(409, "session_closed", "Session " + session.id() + " is "
-                    + session.state().name().toLowerCase() + "; nothing was sent.");
+                    + session.state().name().toLowerCase(Locale.ROOT) + "; nothing was sent.");
         }
         events.forEach(session::send);
         ObjectNode body = JSON.objectNode();
@@ -193,7 +196,7 @@ public final class AdminHandler implements HttpHandler {
             throw new AdminException(400, "invalid_close_reason", "'reason' must be a string.");
         }
         String why = reason.isString() ? reason.asString() : "";
-        if (why.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+        if (why.getBytes(StandardCharsets.UTF_8).length > 123) {
             throw new AdminException(400, "invalid_close_reason", "'reason' must be at most 123 bytes in UTF-8.");
         }
         session.close(closeCode, why);
@@ -206,7 +209,7 @@ public final class AdminHandler implements HttpHandler {
         json.put("id", session.id());
         json.put("model", session.model().orElse(null));
         json.put("callId", session.callId().orElse(null));
-        json.put("state", session.state().name().toLowerCase());
+        json.put("state", session.state().name().toLowerCase(Locale.ROOT));
         json.put("startedAt", session.startedAt().toString());
         json.put("framesIn", session.clientFrameCount());
         json.put("framesOut", session.serverFrameCount());
@@ -254,8 +257,8 @@ public final class AdminHandler implements HttpHandler {
             }
             ObjectNode f = JSON.objectNode();
             f.put("seq", frame.seq());
-            f.put("direction", frame.direction().name().toLowerCase());
-            f.put("kind", frame.kind().name().toLowerCase());
+            f.put("direction", frame.direction().name().toLowerCase(Locale.ROOT));
+            f.put("kind", frame.kind().name().toLowerCase(Locale.ROOT));
             f.put("offsetMs", frame.offset().toNanos() / 1_000_000.0);
             switch (frame.kind()) {
                 case TEXT -> f.put("text", frame.text());

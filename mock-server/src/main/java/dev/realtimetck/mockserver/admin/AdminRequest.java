@@ -1,7 +1,7 @@
 package dev.realtimetck.mockserver.admin;
 
-import dev.realtimetck.mockserver.MockRealtimeServer;
-import dev.realtimetck.mockserver.MockSession;
+import dev.realtimetck.mockserver.core.MockSession;
+import dev.realtimetck.mockserver.core.SessionRegistry;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,21 +13,21 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * One admin HTTP request as an {@link AdminAction} sees it.
  *
- * @param server the server the admin API belongs to
+ * @param registry the sessions of the server the admin API belongs to
  * @param method the HTTP method, upper case
  * @param path the path below {@code /__admin}, for example {@code /sessions/sess_1}
  * @param pathParameters the values of the route template's {@code {name}} parts
  * @param query the query parameters
  * @param body the request body (empty when none)
  */
-public record AdminRequest(MockRealtimeServer server, String method, String path, Map<String, String> pathParameters,
+public record AdminRequest(SessionRegistry registry, String method, String path, Map<String, String> pathParameters,
                            Map<String, List<String>> query, byte[] body) {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /** Validates and copies. */
     public AdminRequest {
-        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         pathParameters = Map.copyOf(pathParameters);
@@ -80,7 +80,7 @@ public record AdminRequest(MockRealtimeServer server, String method, String path
      */
     public MockSession session() {
         String id = pathParameters.get("id");
-        return server.session(id).orElseThrow(() -> new AdminException(404, "session_not_found",
+        return registry.session(id).orElseThrow(() -> new AdminException(404, "session_not_found",
                 "No session with id '" + id + "'."));
     }
 }

@@ -1,5 +1,6 @@
 package dev.realtimetck.mockserver.cli;
 
+import dev.realtimetck.mockserver.record.RecordCommand;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -64,8 +65,8 @@ public final class MockServerCli implements Runnable {
     public static CommandLine newCommandLine(CompletableFuture<Void> stop) {
         CommandLine cli = new CommandLine(new MockServerCli());
         cli.addSubcommand("serve", new ServeCommand(stop));
-        dev.realtimetck.mockserver.scenario.ScenarioCliOptions.register(serveSpec(cli));
-        cli.addSubcommand("record", new dev.realtimetck.mockserver.record.RecordCommand(stop));
+        ScenarioCliOptions.register(serveSpec(cli));
+        cli.addSubcommand("record", new RecordCommand(stop));
         cli.addSubcommand("validate", new ValidateCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, args) -> {

@@ -1,7 +1,7 @@
 package dev.realtimetck.mockserver.cli;
 
 import dev.realtimetck.mockserver.MockRealtimeServer;
-import dev.realtimetck.mockserver.ValidationMode;
+import dev.realtimetck.mockserver.core.ValidationMode;
 import dev.realtimetck.mockserver.simulator.SimulatorOptions;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.realtimetck.mockserver.junit;
 
 import dev.realtimetck.mockserver.MockRealtimeServer;
-import dev.realtimetck.mockserver.SessionBehaviorFactory;
-import dev.realtimetck.mockserver.scenario.MockScenarios;
+import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
+import dev.realtimetck.mockserver.replay.MockScenarios;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package dev.realtimetck.mockserver.junit;
 
-import dev.realtimetck.mockserver.ValidationMode;
+import dev.realtimetck.mockserver.MockRealtimeServer;
+import dev.realtimetck.mockserver.core.ValidationMode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -10,7 +11,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a {@link dev.realtimetck.mockserver.MockRealtimeServer} for a test class and injects it into test and
+ * Runs a {@link MockRealtimeServer} for a test class and injects it into test and
  * lifecycle method parameters of that type.
  *
  * <pre>{@code

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * Runs a scenario, or replays a recording, in the sessions of the mock server that the JUnit extension provides
  * for the annotated test class or method (a method's annotation wins). The value is a class path resource or a
  * file path; a name ending in {@code .jsonl} is a recording, anything else a scenario file.
- * See {@link MockScenarios#factoryFor(java.lang.reflect.AnnotatedElement...)}.
+ * {@code dev.realtimetck.mockserver.replay.MockScenarios} turns it into a behaviour factory.
  */
 @Documented
 @Inherited

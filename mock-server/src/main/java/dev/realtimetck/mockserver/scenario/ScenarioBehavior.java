@@ -1,8 +1,8 @@
 package dev.realtimetck.mockserver.scenario;
 
-import dev.realtimetck.mockserver.SessionBehavior;
-import dev.realtimetck.mockserver.SessionContext;
-import dev.realtimetck.mockserver.SessionObjects;
+import dev.realtimetck.mockserver.core.SessionBehavior;
+import dev.realtimetck.mockserver.core.SessionContext;
+import dev.realtimetck.mockserver.core.SessionObjects;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,8 +1,8 @@
 package dev.realtimetck.mockserver.scenario;
 
-import dev.realtimetck.mockserver.SessionBehavior;
-import dev.realtimetck.mockserver.SessionBehaviorFactory;
-import dev.realtimetck.mockserver.SessionContext;
+import dev.realtimetck.mockserver.core.SessionBehavior;
+import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
+import dev.realtimetck.mockserver.core.SessionContext;
 import java.util.Objects;
 
 /**

@@ -1,8 +1,8 @@
 package dev.realtimetck.mockserver.simulator;
 
 import dev.realtimetck.api.audio.AudioFormat;
-import dev.realtimetck.mockserver.ProtocolErrors;
-import dev.realtimetck.mockserver.SessionContext;
+import dev.realtimetck.mockserver.core.ProtocolErrors;
+import dev.realtimetck.mockserver.core.SessionContext;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.realtimetck.mockserver.simulator;
 
-import dev.realtimetck.mockserver.SessionBehavior;
-import dev.realtimetck.mockserver.SessionBehaviorFactory;
-import dev.realtimetck.mockserver.SessionContext;
+import dev.realtimetck.mockserver.core.SessionBehavior;
+import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
+import dev.realtimetck.mockserver.core.SessionContext;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;

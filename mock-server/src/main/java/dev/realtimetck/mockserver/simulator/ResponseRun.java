@@ -1,6 +1,6 @@
 package dev.realtimetck.mockserver.simulator;
 
-import dev.realtimetck.mockserver.SessionContext;
+import dev.realtimetck.mockserver.core.SessionContext;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;

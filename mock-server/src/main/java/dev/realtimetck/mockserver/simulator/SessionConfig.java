@@ -1,7 +1,7 @@
 package dev.realtimetck.mockserver.simulator;
 
 import dev.realtimetck.api.audio.AudioFormat;
-import dev.realtimetck.mockserver.SessionObjects;
+import dev.realtimetck.mockserver.core.SessionObjects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

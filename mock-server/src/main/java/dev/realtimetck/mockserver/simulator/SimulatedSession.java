@@ -1,13 +1,14 @@
 package dev.realtimetck.mockserver.simulator;
 
 import dev.realtimetck.api.audio.AudioFormat;
-import dev.realtimetck.mockserver.ProtocolErrors;
-import dev.realtimetck.mockserver.SessionContext;
+import dev.realtimetck.mockserver.core.ProtocolErrors;
+import dev.realtimetck.mockserver.core.SessionContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ final class SimulatedSession implements ResponseRun.Listener {
     private final SessionConfig config;
     private final Conversation conversation;
     private final ConversationCommands items;
+    private final AudioCommits committer;
     private InputAudioBuffer buffer;
     private VoiceActivityDetector vad;
     private String speechItemId;
@@ -46,8 +48,9 @@ final class SimulatedSession implements ResponseRun.Listener {
         this.config = SessionConfig.initial(ctx.id(), model, Instant.now().plusSeconds(1800).getEpochSecond());
         this.conversation = new Conversation(ctx.ids().next("conv"));
         this.items = new ConversationCommands(ctx, conversation, config);
+        this.committer = new AudioCommits(ctx, conversation, config);
         this.buffer = new InputAudioBuffer(config.inputFormat(), 0);
-        this.vad = newDetector();
+        this.vad = TurnDetectors.create(config.turnDetection(), buffer, options);
     }
 
     void open() {
@@ -103,36 +106,10 @@ final class SimulatedSession implements ResponseRun.Listener {
             buffer = new InputAudioBuffer(config.inputFormat(), buffer.endMillis());
         }
         if (!config.inputFormat().equals(oldInput) || !config.turnDetection().equals(oldTurnDetection)) {
-            vad = newDetector();
+            vad = TurnDetectors.create(config.turnDetection(), buffer, options);
             speechItemId = null;
         }
         send(event("session.updated").set("session", config.json()));
-    }
-
-    private VoiceActivityDetector newDetector() {
-        Optional<ObjectNode> td = config.turnDetection();
-        if (td.isEmpty()) {
-            return null;
-        }
-        ObjectNode t = td.get();
-        long prefix;
-        long silence;
-        double threshold;
-        if (t.path("type").asString("").equals("semantic_vad")) {
-            threshold = 0.5;
-            prefix = 300;
-            silence = switch (t.path("eagerness").asString("auto")) {
-                case "high" -> 200;
-                case "low" -> 800;
-                default -> 500;
-            };
-        } else {
-            threshold = t.path("threshold").asDouble(0.5);
-            prefix = t.path("prefix_padding_ms").asLong(300);
-            silence = t.path("silence_duration_ms").asLong(200);
-        }
-        return new VoiceActivityDetector(buffer.format().sampleRate(), options.vadFrame().toMillis(),
-                options.vadRmsThreshold(threshold), prefix, silence, buffer.endMillis());
     }
 
     // ---- input audio ----
@@ -186,7 +163,7 @@ final class SimulatedSession implements ResponseRun.Listener {
         String itemId = ctx.ids().next("item");
         send(event("input_audio_buffer.timeout_triggered").put("audio_start_ms", start).put("audio_end_ms", end)
                 .put("item_id", itemId));
-        commitClip(buffer.take(start, end), itemId);
+        committer.commit(buffer.take(start, end), itemId);
         if (config.turnDetection().get().path("create_response").asBoolean(true) && defaultRun().isEmpty()) {
             startResponse(JSON.objectNode());
         }
@@ -208,7 +185,7 @@ final class SimulatedSession implements ResponseRun.Listener {
         String itemId = speechItemId;
         speechItemId = null;
         send(event("input_audio_buffer.speech_stopped").put("audio_end_ms", audioEndMs).put("item_id", itemId));
-        commitClip(buffer.take(speechStartMs, audioEndMs), itemId);
+        committer.commit(buffer.take(speechStartMs, audioEndMs), itemId);
         ObjectNode td = config.turnDetection().orElseThrow();
         if (td.path("create_response").asBoolean(true) && defaultRun().isEmpty()) {
             startResponse(JSON.objectNode());
@@ -218,7 +195,7 @@ final class SimulatedSession implements ResponseRun.Listener {
     private void commit(ObjectNode event) {
         long millis = buffer.endMillis() - buffer.startMillis();
         if (buffer.isEmpty() || millis < 100) {
-            error("input_audio_buffer_commit_empty", String.format(java.util.Locale.ROOT,
+            error("input_audio_buffer_commit_empty", String.format(Locale.ROOT,
                     "Error committing input audio buffer: buffer too small. Expected at least 100ms of audio, "
                             + "but buffer only has %.2fms of audio.", (double) millis), null, event);
             return;
@@ -228,46 +205,7 @@ final class SimulatedSession implements ResponseRun.Listener {
         if (vad != null) {
             vad.reset();
         }
-        commitClip(buffer.takeAll(), itemId);
-    }
-
-    private void commitClip(AudioClip clip, String itemId) {
-        ObjectNode item = JSON.objectNode();
-        item.put("id", itemId);
-        item.put("type", "message");
-        item.put("status", "completed");
-        item.put("role", "user");
-        // the real API sends the transcript key as null until transcription fills it; the official TS
-        // transport's item schema requires the key (nullable), so leaving it out breaks its history
-        item.putArray("content").addObject().put("type", "input_audio").putNull("transcript");
-        Conversation.Entry entry = new Conversation.Entry(item, clip);
-        String previous = conversation.insert(entry, null);
-        send(event("input_audio_buffer.committed").put("previous_item_id", previous).put("item_id", itemId));
-        send(event("conversation.item.added").put("previous_item_id", previous).set("item", item.deepCopy()));
-        send(event("conversation.item.done").put("previous_item_id", previous).set("item", item.deepCopy()));
-        if (config.transcriptionEnabled()) {
-            transcribe(entry, clip);
-        }
-    }
-
-    private void transcribe(Conversation.Entry entry, AudioClip clip) {
-        String transcript = String.format(java.util.Locale.ROOT, "[mock transcript: %.1f s of audio]",
-                clip.durationMillis() / 1000.0);
-        for (String piece : ResponseRun.words(transcript)) {
-            send(event("conversation.item.input_audio_transcription.delta").put("item_id", entry.id())
-                    .put("content_index", 0).put("delta", piece));
-        }
-        ((ObjectNode) entry.item.path("content").get(0)).put("transcript", transcript);
-        ObjectNode usage = JSON.objectNode();
-        int in = TokenUsage.audioTokens(clip.durationMillis());
-        int out = TokenUsage.textTokens(transcript);
-        usage.put("type", "tokens");
-        usage.put("total_tokens", in + out);
-        usage.put("input_tokens", in);
-        usage.putObject("input_token_details").put("text_tokens", 0).put("audio_tokens", in);
-        usage.put("output_tokens", out);
-        send(event("conversation.item.input_audio_transcription.completed").put("item_id", entry.id())
-                .put("content_index", 0).put("transcript", transcript).set("usage", usage));
+        committer.commit(buffer.takeAll(), itemId);
     }
 
     private void clearInput() {

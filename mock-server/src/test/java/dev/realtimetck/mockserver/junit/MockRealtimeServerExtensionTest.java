@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.realtimetck.mockserver.MockRealtimeServer;
-import dev.realtimetck.mockserver.ValidationMode;
+import dev.realtimetck.mockserver.core.ValidationMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,10 +1,11 @@
 package dev.realtimetck.mockserver.scenario;
 
+import dev.realtimetck.mockserver.replay.MockScenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.realtimetck.mockserver.MockRealtimeServer;
-import dev.realtimetck.mockserver.MockSession;
-import dev.realtimetck.mockserver.SessionBehaviorFactory;
+import dev.realtimetck.mockserver.core.MockSession;
+import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,7 +1,7 @@
 package dev.realtimetck.mockserver.simulator;
 
-import dev.realtimetck.mockserver.IdGenerator;
-import dev.realtimetck.mockserver.SessionContext;
+import dev.realtimetck.mockserver.core.IdGenerator;
+import dev.realtimetck.mockserver.core.SessionContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

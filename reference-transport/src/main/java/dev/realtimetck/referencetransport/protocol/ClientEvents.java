@@ -86,13 +86,6 @@ final class ClientEvents {
         return Json.write(event);
     }
 
-    /** A34 deletes. */
-    static String delete(String itemId) {
-        ObjectNode event = Json.event("conversation.item.delete");
-        event.put("item_id", itemId);
-        return Json.write(event);
-    }
-
     /** A16 and A3. */
     static String sessionUpdate(ObjectNode session) {
         ObjectNode event = Json.event("session.update");

@@ -32,12 +32,20 @@ public final class RealtimeProtocol {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeProtocol.class);
     private static final int FUNCTION_CALL_MEMORY = 1024;
+    private static final int RESPONSE_FORMAT_MEMORY = 64;
 
     private final FrameSink frames;
     private final ServerEventRouter.Emitter events;
     private final ProtocolOptions options;
     private final ResponseCreateSequencer sequencer;
     private final AudioTracker audio = new AudioTracker();
+    private final HistoryRequests history = new HistoryRequests();
+    private final Map<String, JsonNode> responseFormats = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, JsonNode> eldest) {
+            return size() > RESPONSE_FORMAT_MEMORY;
+        }
+    };
     private final AudioAppendEncoder appendEncoder = new AudioAppendEncoder();
     private final ServerEventRouter router;
     private final java.util.function.Predicate<String> needsTree;
@@ -74,12 +82,15 @@ public final class RealtimeProtocol {
     }
 
     /**
-     * Forgets the sequencer state, audio tracking and stored session (C14, D10). Generated event ids keep
-     * counting. A reset during a frame also skips that frame's follow-ups.
+     * Forgets the sequencer state, audio tracking, per-response audio formats, pending history requests and stored
+     * session (A24, C12, C14, D10). Generated event ids (response and history) keep counting. A reset during a
+     * frame also skips that frame's follow-ups.
      */
     public void reset() {
         sequencer.reset();
         audio.reset();
+        responseFormats.clear();
+        history.clear();
         lastSession = null;
         tracingSent = false;
         functionCallsSeen.clear();
@@ -230,9 +241,12 @@ public final class RealtimeProtocol {
     }
 
     /**
-     * Interrupts the playing response (A27-A30). Does nothing unless output audio is tracked; otherwise sends
+     * Interrupts the playing response (A27-A30). Does nothing unless an output-audio part is tracked (before the
+     * connection's first audio delta, or after an interrupt with no delta since). Otherwise sends
      * {@code response.cancel} (only if asked, a response is active and no cancel was sent for it), emits
-     * {@code audio_interrupted}, sends {@code conversation.item.truncate} and stops tracking.
+     * {@code audio_interrupted}, sends {@code conversation.item.truncate} unless generation of the part is done and
+     * its playback is estimated complete, and stops tracking. When the clock went backwards only the tracking is
+     * reset.
      *
      * @param cancelOngoingResponse whether to cancel the active response
      */
@@ -240,33 +254,48 @@ public final class RealtimeProtocol {
         if (!audio.tracking()) {
             return;
         }
+        // the tracked part is read and forgotten before the event leaves: a transport may run the listeners of
+        // audio_interrupted without its lock, and an interrupt() meanwhile then finds nothing left to truncate
+        long now = options.nanoClock().getAsLong();
+        String itemId = audio.itemId();
+        int contentIndex = audio.contentIndex();
+        boolean act = audio.elapsedMs(now) >= 0;
+        boolean truncate = act && !audio.playedOut(now);
+        long endMs = audio.audioEndMs(now);
+        audio.reset();
+        if (!act) {
+            return;
+        }
         if (cancelOngoingResponse && sequencer.beginCancel()) {
             frames.sendText(ClientEvents.CANCEL);
         }
         events.emit(TransportEventType.AUDIO_INTERRUPTED, Signal.INSTANCE);
-        String itemId = audio.itemId();
-        int contentIndex = audio.contentIndex();
-        long endMs = audio.audioEndMs(options.nanoClock().getAsLong());
-        audio.reset();
-        if (endMs >= 0) {
+        if (truncate) {
             frames.sendText(ClientEvents.truncate(itemId, contentIndex, endMs));
         }
     }
 
     /**
-     * Makes the server history match {@code newHistory} (A32-A34): deletes, then creates of added and changed
-     * messages.
+     * Makes the server history match {@code newHistory} (A32-A37): deletes, then creates of added and changed
+     * messages in new-history order with {@code previous_item_id} anchors; every frame carries an {@code event_id}
+     * and is remembered until the server answers it. Pending requests are projected when the anchors are chosen.
      *
      * @param oldHistory the history as the caller knows it
      * @param newHistory the wanted history
-     * @throws IllegalArgumentException if an added or changed assistant message holds output audio (A33); then
-     *     nothing is sent
+     * @throws dev.realtimetck.api.UnsupportedHistoryChangeException if an added or changed assistant message holds
+     *     output audio (A33) or an MCP item would be added, changed or replaced (A34); then nothing is sent
+     * @throws RuntimeException whatever the {@link FrameSink} throws; the frames written before stay sent and
+     *     pending, the failed one is not remembered
      */
     public void resetHistory(List<RealtimeItem> oldHistory, List<RealtimeItem> newHistory) {
         Objects.requireNonNull(oldHistory, "oldHistory");
         Objects.requireNonNull(newHistory, "newHistory");
-        for (String frame : HistoryDiff.frames(oldHistory, newHistory)) {
-            frames.sendText(frame);
+        for (HistoryDiff.Request request : HistoryDiff.plan(oldHistory, newHistory, history.projectedPresence())) {
+            String eventId = history.nextEventId(request.kind());
+            ObjectNode event = request.event();
+            event.put("event_id", eventId);
+            frames.sendText(Json.write(event));
+            history.sent(eventId, request.itemId(), request.kind());
         }
     }
 
@@ -294,6 +323,10 @@ public final class RealtimeProtocol {
         try {
             parsed = FrameReader.read(Json.MAPPER.createParser(frame.toString()), needsTree);
         } catch (JacksonException malformed) {
+            parsed = null;
+        }
+        if (parsed == null) {
+            LOG.debug("ignored a malformed text frame of {} chars (B1): not one JSON object", frame.length());
             return;
         }
         process(parsed);
@@ -313,15 +346,16 @@ public final class RealtimeProtocol {
         try {
             parsed = FrameReader.read(Json.MAPPER.createParser(array), needsTree);
         } catch (JacksonException malformed) {
+            parsed = null;
+        }
+        if (parsed == null) {
+            LOG.debug("ignored a malformed binary frame of {} bytes (B1): not one UTF-8 JSON object", array.length);
             return;
         }
         process(parsed);
     }
 
     private void process(Object parsed) {
-        if (parsed == null) {
-            return;
-        }
         checkTimeout();
         long outer = frameGeneration;
         boolean outerAborted = frameAborted;
@@ -383,9 +417,45 @@ public final class RealtimeProtocol {
         return functionCallsSeen.put(itemId, Boolean.TRUE) == null;
     }
 
-    void onAudioDelta(String itemId, int contentIndex, int bytes) {
-        JsonNode format = lastSession == null ? null : lastSession.path("audio").path("output").get("format");
+    HistoryRequests history() {
+        return history;
+    }
+
+    /** A27: the duration uses the format recorded for the delta's response, else the stored session's. */
+    void onAudioDelta(String itemId, int contentIndex, int bytes, String responseId) {
+        JsonNode format = responseId == null ? null : responseFormats.get(responseId);
+        if (format == null) {
+            format = sessionOutputFormat();
+        }
         audio.onDelta(itemId, contentIndex, AudioFormats.millis(bytes, format), options.nanoClock().getAsLong());
+    }
+
+    /** A27, B6: records the output format of a new response (its own, else the stored session's). */
+    void onResponseCreated(JsonNode response) {
+        String id = Json.text(response, "id");
+        if (id == null || id.isEmpty()) {
+            return;
+        }
+        JsonNode format = response.path("audio").path("output").get("format");
+        if (format == null || format.isNull()) {
+            format = sessionOutputFormat();
+        }
+        if (format == null || format.isNull()) {
+            responseFormats.remove(id);
+        } else {
+            responseFormats.put(id, format);
+        }
+    }
+
+    /** A27: a finished response's format record is dropped. */
+    void onResponseDone(String responseId) {
+        if (responseId != null) {
+            responseFormats.remove(responseId);
+        }
+    }
+
+    private JsonNode sessionOutputFormat() {
+        return lastSession == null ? null : lastSession.path("audio").path("output").get("format");
     }
 
     void onSessionUpdated(JsonNode session) {

@@ -59,6 +59,7 @@ final class ResponseCreateSequencer {
     private boolean active;
     private boolean cancelRequested;
     private boolean pumping;
+    private boolean holding;
     private long generatedIds;
 
     ResponseCreateSequencer(FrameSink frames, Consumer<Throwable> failures, ProtocolOptions options) {
@@ -91,13 +92,22 @@ final class ResponseCreateSequencer {
         }
     }
 
-    /** D4: the response ended; the earliest queued request goes out. */
+    /**
+     * D4, first half, before the listeners of {@code response.done} run: the response is over (no cancel for it any
+     * more), but queued requests are held until {@link #releaseAfterResponseDone()}.
+     */
     void onResponseDone() {
         active = false;
         cancelRequested = false;
+        holding = true;
         if (outstanding != null && outstanding.tentative) {
             outstanding = null;
         }
+    }
+
+    /** D4, second half, after the listeners of {@code response.done} returned: the earliest queued request goes out. */
+    void releaseAfterResponseDone() {
+        holding = false;
         pump();
     }
 
@@ -164,6 +174,7 @@ final class ResponseCreateSequencer {
         outstanding = null;
         active = false;
         cancelRequested = false;
+        holding = false;
     }
 
     boolean active() {
@@ -191,7 +202,7 @@ final class ResponseCreateSequencer {
         }
         pumping = true;
         try {
-            while (!active && outstanding == null && !cancelRequested && !queue.isEmpty()) {
+            while (!active && !holding && outstanding == null && !cancelRequested && !queue.isEmpty()) {
                 dispatch();
             }
         } finally {

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,6 +36,8 @@ import tools.jackson.databind.JsonNode;
  * listens.
  */
 final class ServerEventRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerEventRouter.class);
 
     /** Appendix A: the server event types handled beyond '*'. */
     static final Set<String> KNOWN = Set.of("conversation.created", "conversation.item.added",
@@ -94,23 +98,32 @@ final class ServerEventRouter {
 
     void route(JsonNode root) {
         if (root == null || !root.isObject()) {
-            return; // B1
+            LOG.debug("ignored a frame that is not a JSON object (B1)");
+            return;
         }
         String type = Json.text(root, "type");
         if (type == null || type.isEmpty()) {
-            return; // B1
+            LOG.debug("ignored a frame without a string type (B1)");
+            return;
         }
         RawCopy raw = new RawCopy(root);
         boolean known = KNOWN.contains(type);
         if (known && type.equals("response.created")) {
             // departure (X1, second case): the response counts as active before any listener runs
             protocol.sequencer().onResponseCreated();
+        } else if (known && type.equals("response.done")) {
+            // the response counts as over before any listener runs; queued requests wait for the listeners (D4)
+            protocol.sequencer().onResponseDone();
         }
         events.any(raw);                                                          // B2
         if (!known) {
             return;                                                               // B3
         }
+        if (type.equals("conversation.item.added")) {
+            protocol.history().settle(Json.text(root.path("item"), "id"), HistoryRequests.Kind.CREATE); // A37
+        }
         if (type.equals("error")) {
+            protocol.history().rejected(Json.text(root.path("error"), "event_id"));                      // A37, B5
             events.emit(TransportEventType.ERROR, new TransportError.ServerError(raw.get())); // B5
             if (protocol.followUpsAllowed()) {
                 protocol.sequencer().onServerError(root);                        // D7
@@ -119,13 +132,18 @@ final class ServerEventRouter {
         }
         events.serverEvent(type, raw);                                            // B4
         switch (type) {
-            case "response.created" -> events.emit(TransportEventType.TURN_STARTED, new TurnStarted(raw.get()));
+            case "response.created" -> {
+                events.emit(TransportEventType.TURN_STARTED, new TurnStarted(raw.get()));
+                if (protocol.followUpsAllowed()) {
+                    protocol.onResponseCreated(root.path("response"));           // A27, B6
+                }
+            }
             case "response.done" -> responseDone(root);
             case "response.output_audio.delta" -> audioDelta(root);
             case "response.output_audio.done" -> {
                 events.emit(TransportEventType.AUDIO_DONE, Signal.INSTANCE);
                 if (protocol.followUpsAllowed()) {
-                    protocol.audio().reset();
+                    protocol.audio().onGenerationDone();                          // B9
                 }
             }
             case "response.output_audio_transcript.delta" -> {
@@ -144,6 +162,7 @@ final class ServerEventRouter {
             }
             case "conversation.item.deleted" -> {
                 String itemId = Json.text(root, "item_id");
+                protocol.history().settle(itemId, HistoryRequests.Kind.DELETE);  // A37, B13
                 if (itemId != null && !itemId.isEmpty()) {
                     events.emit(TransportEventType.ITEM_DELETED, new ItemDeleted(itemId));
                 }
@@ -175,12 +194,14 @@ final class ServerEventRouter {
     private void audioDelta(JsonNode root) {
         String delta = Json.text(root, "delta");
         if (delta == null) {
+            LOG.debug("no audio event for a response.output_audio.delta without a string delta (X10)");
             return;
         }
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(delta);
         } catch (IllegalArgumentException notBase64) {
+            LOG.debug("no audio event for a response.output_audio.delta whose delta is not base64 (B1)");
             return;
         }
         JsonNode index = root.get("content_index");
@@ -192,6 +213,8 @@ final class ServerEventRouter {
     void audioDelta(FrameReader.AudioDelta delta) {
         if (delta.audio() != null) {
             audio(delta.audio(), delta.responseId(), delta.itemId(), Math.max(0, delta.contentIndex()));
+        } else {
+            LOG.debug("no audio event for a response.output_audio.delta without a base64 string delta (B1)");
         }
     }
 
@@ -211,11 +234,13 @@ final class ServerEventRouter {
     }
 
     private void audio(byte[] bytes, String responseId, String itemId, int contentIndex) {
+        // tracked before the audio event leaves, as the TypeScript transport does: whoever has seen the audio (a
+        // listener, or another thread while the listeners run without the transport's lock) can interrupt it
+        if (protocol.followUpsAllowed()) {
+            protocol.onAudioDelta(itemId == null ? "" : itemId, contentIndex, bytes.length, responseId); // A27
+        }
         events.emit(TransportEventType.AUDIO,
                 new TransportAudioEvent(ByteBuffer.wrap(bytes), responseId == null ? "" : responseId));  // B8
-        if (protocol.followUpsAllowed()) {
-            protocol.onAudioDelta(itemId == null ? "" : itemId, contentIndex, bytes.length);           // A27
-        }
     }
 
     private void responseDone(JsonNode root) {
@@ -231,7 +256,8 @@ final class ServerEventRouter {
         events.emit(TransportEventType.TURN_DONE,
                 new TurnDone(new TurnDone.Response(Json.textOr(response, "id", ""), output, usage)));   // B7
         if (protocol.followUpsAllowed()) {
-            protocol.sequencer().onResponseDone();                                                     // D4
+            protocol.onResponseDone(Json.text(response, "id"));                                        // A27
+            protocol.sequencer().releaseAfterResponseDone();                                           // D4
         }
     }
 
@@ -268,8 +294,11 @@ final class ServerEventRouter {
         String itemType = Json.textOr(item, "type", "");
         switch (itemType) {
             case "message" -> {
-                String previous = phase == Phase.RETRIEVED ? null : Json.text(root, "previous_item_id");
-                RealtimeItem.Message message = ServerItems.message(item, previous, defaultStatus);  // B15
+                // B15, B25: an id, null (first) or absent; always absent for retrieved
+                JsonNode previous = phase == Phase.RETRIEVED ? null : root.get("previous_item_id");
+                boolean placed = previous != null && (previous.isNull() || previous.isString());
+                RealtimeItem.Message message = ServerItems.message(item,
+                        placed && previous.isString() ? previous.stringValue() : null, placed, defaultStatus);
                 if (message != null) {
                     events.emit(TransportEventType.ITEM_UPDATE, message);
                 }
@@ -314,7 +343,7 @@ final class ServerEventRouter {
         ItemStatus byEvent = done ? ItemStatus.COMPLETED : ItemStatus.IN_PROGRESS;
         switch (itemType) {
             case "message" -> {
-                RealtimeItem.Message message = ServerItems.message(item, null, byEvent);           // B16
+                RealtimeItem.Message message = ServerItems.message(item, null, false, byEvent);    // B16
                 if (message != null) {
                     events.emit(TransportEventType.ITEM_UPDATE, message);
                 }
@@ -351,7 +380,6 @@ final class ServerEventRouter {
 
     /** The event sink with listener failures contained (X24) and the lazy copies. */
     static final class Emitter {
-        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RealtimeProtocol.class);
         private final EventSink sink;
 
         Emitter(EventSink sink) {

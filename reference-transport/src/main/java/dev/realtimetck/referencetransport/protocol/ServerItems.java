@@ -6,6 +6,7 @@ import dev.realtimetck.api.McpToolInfo;
 import dev.realtimetck.api.RealtimeItem;
 import dev.realtimetck.api.Role;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -20,7 +21,8 @@ final class ServerItems {
     private ServerItems() {
     }
 
-    static RealtimeItem.Message message(JsonNode item, String previousItemId, ItemStatus defaultStatus) {
+    static RealtimeItem.Message message(JsonNode item, String previousItemId, boolean hasPreviousItemId,
+            ItemStatus defaultStatus) {
         String id = Json.text(item, "id");
         String roleName = Json.text(item, "role");
         if (id == null || id.isEmpty() || roleName == null) {
@@ -40,7 +42,7 @@ final class ServerItems {
             }
         }
         ItemStatus status = role == Role.SYSTEM ? null : status(item, defaultStatus);
-        return new RealtimeItem.Message(id, previousItemId, role, content, status);
+        return new RealtimeItem.Message(id, previousItemId, hasPreviousItemId, role, content, status);
     }
 
     private static ContentPart part(JsonNode part) {
@@ -113,8 +115,11 @@ final class ServerItems {
                 continue;
             }
             JsonNode schema = tool.get("input_schema");
+            // the tool's other keys (annotations, ...) reach listeners as the server sent them (B20)
+            Map<String, Object> extra = new LinkedHashMap<>(Json.toMap(tool));
+            extra.keySet().removeAll(List.of("name", "description", "input_schema"));
             tools.add(new McpToolInfo(name, Json.text(tool, "description"),
-                    schema != null && schema.isObject() ? Json.toMap(schema) : null));
+                    schema != null && schema.isObject() ? Json.toMap(schema) : null, extra));
         }
         return tools;
     }

@@ -7,7 +7,7 @@ import dev.realtimetck.api.audio.SyntheticAudio;
 import dev.realtimetck.api.audio.WavAudio;
 import dev.realtimetck.api.audio.WavFile;
 import dev.realtimetck.mockserver.MockRealtimeServer;
-import dev.realtimetck.mockserver.MockSession;
+import dev.realtimetck.mockserver.core.MockSession;
 import dev.realtimetck.mockserver.junit.MockServerTest;
 import java.net.URI;
 import java.nio.file.Path;

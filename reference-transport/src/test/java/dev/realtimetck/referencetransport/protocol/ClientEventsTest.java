@@ -48,6 +48,14 @@ class ClientEventsTest {
     }
 
     @Test
+    void a5_d1_a_caller_event_id_is_kept_only_when_it_is_a_string() {
+        h.protocol.sendEvent(RealtimeClientMessage.of(Map.of("type", "response.create", "event_id", 5,
+                "response", Map.of("instructions", "x"))));
+        assertFrames(h.takeFrames(),
+                "{\"type\":\"response.create\",\"event_id\":\"evt_1\",\"response\":{\"instructions\":\"x\"}}");
+    }
+
+    @Test
     void a6_sendEvent_response_cancel_is_written_even_without_active_response() {
         h.protocol.sendEvent(RealtimeClientMessage.of(Map.of("type", "response.cancel", "response_id", "r9")));
         assertFrames(h.takeFrames(), "{\"type\":\"response.cancel\",\"response_id\":\"r9\"}");

@@ -236,6 +236,33 @@ class ServerEventRouterTest {
     }
 
     @Test
+    void b15_b25_previous_item_id_keeps_three_states_and_is_absent_for_retrieved() {
+        String item = "\"item\":{\"id\":\"m4\",\"type\":\"message\",\"role\":\"user\",\"content\":[]}";
+        h.receive("{\"type\":\"conversation.item.added\",\"event_id\":\"e\",\"previous_item_id\":null," + item + "}");
+        h.receive("{\"type\":\"conversation.item.added\",\"event_id\":\"e\"," + item + "}");
+        h.receive("{\"type\":\"conversation.item.done\",\"event_id\":\"e\",\"previous_item_id\":\"m1\"," + item + "}");
+        h.receive("{\"type\":\"conversation.item.retrieved\",\"event_id\":\"e\",\"previous_item_id\":\"m1\","
+                + item + "}");
+        List<RealtimeItem.Message> updates = h.payloads("item_update");
+        assertThat(updates).extracting(RealtimeItem.Message::previousItemId).containsExactly(null, null, "m1", null);
+        assertThat(updates).extracting(RealtimeItem.Message::hasPreviousItemId).containsExactly(true, false, true, false);
+        assertThat(updates.get(0).isFirst()).isTrue();
+        assertThat(updates.get(0)).isEqualTo(RealtimeItem.Message.first("m4", Role.USER, List.of(),
+                ItemStatus.IN_PROGRESS));
+    }
+
+    @Test
+    void b9_audio_done_keeps_tracking_and_marks_generation_done() {
+        h.receive("{\"type\":\"response.output_audio.delta\",\"event_id\":\"e\",\"response_id\":\"r\",\"item_id\":\"i\","
+                + "\"output_index\":0,\"content_index\":0,\"delta\":\"AAAA\"}");
+        h.receive("{\"type\":\"response.output_audio.done\",\"event_id\":\"e\",\"response_id\":\"r\",\"item_id\":\"i\","
+                + "\"output_index\":0,\"content_index\":0}");
+        assertThat(h.protocol.audio().tracking()).isTrue();
+        h.advanceMillis(1);
+        assertThat(h.protocol.audio().playedOut(h.nanos.get())).isTrue();
+    }
+
+    @Test
     void b16_message_items_in_output_item_events_have_no_previous_id() {
         h.receive("""
                 {"type":"response.output_item.done","event_id":"e","response_id":"r","output_index":0,"previous_item_id":"p",
@@ -319,7 +346,7 @@ class ServerEventRouterTest {
     @Test
     void b20_mcp_list_tools_only_on_item_done_without_item_update() {
         String item = "{\"id\":\"lt\",\"type\":\"mcp_list_tools\",\"server_label\":\"srv\",\"tools\":[{\"name\":\"a\","
-                + "\"description\":\"d\",\"input_schema\":{\"type\":\"object\"}}]}";
+                + "\"description\":\"d\",\"input_schema\":{\"type\":\"object\"},\"annotations\":{\"readOnly\":true}}]}";
         h.receive("{\"type\":\"conversation.item.added\",\"event_id\":\"e\",\"item\":" + item + "}");
         h.receive("{\"type\":\"conversation.item.done\",\"event_id\":\"e\",\"item\":" + item + "}");
         assertThat(h.transportNames()).containsExactly("mcp_tools_listed");
@@ -328,6 +355,7 @@ class ServerEventRouterTest {
         assertThat(listed.tools()).singleElement().satisfies(t -> {
             assertThat(t.name()).isEqualTo("a");
             assertThat(t.inputSchema()).isEqualTo(Map.of("type", "object"));
+            assertThat(t.extra()).isEqualTo(Map.of("annotations", Map.of("readOnly", true)));
         });
     }
 

@@ -126,6 +126,14 @@ class SessionConfigPayloadTest {
     }
 
     @Test
+    void x14_provider_data_tools_and_prompt_reach_the_wire_when_the_typed_ones_are_absent_or_empty() {
+        JsonNode s = session(RealtimeSessionConfig.builder()
+                .providerData(Map.of("tools", List.of(), "prompt", Map.of("id", "x"))).tools(List.of()).build());
+        assertJson(s.get("tools").toString(), "[]");
+        assertJson(s.get("prompt").toString(), "{\"id\":\"x\"}");
+    }
+
+    @Test
     void a19_formats_including_legacy_names() {
         assertJson(AudioFormats.toWire(AudioFormat.parse("pcm16")).toString(), "{\"type\":\"audio/pcm\",\"rate\":24000}");
         assertJson(AudioFormats.toWire(AudioFormat.parse("g711_ulaw")).toString(), "{\"type\":\"audio/pcmu\"}");

@@ -1,5 +1,6 @@
 package dev.realtimetck.tck.bridge;
 
+import dev.realtimetck.tck.Capability;
 import dev.realtimetck.tck.TransportCapabilities;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,11 +47,14 @@ public record Handshake(int protocol, String adapterName, String adapterVersion,
             if (!(e.getValue() instanceof Boolean present)) {
                 throw new IllegalArgumentException("handshake.capabilities." + e.getKey() + ": expected a boolean");
             }
-            if (!TransportCapabilities.NAMES.contains(e.getKey())) {
-                throw new IllegalArgumentException("handshake.capabilities." + e.getKey() + ": unknown capability; "
-                        + "known: " + TransportCapabilities.NAMES);
+            Capability capability;
+            try {
+                capability = Capability.named(e.getKey());
+            } catch (IllegalArgumentException unknown) {
+                throw new IllegalArgumentException("handshake.capabilities." + e.getKey() + ": " + unknown.getMessage(),
+                        unknown);
             }
-            declared = declared.with(e.getKey(), present);
+            declared = declared.with(capability, present);
         }
         return new Handshake(protocol.intValue(), text(adapter, "name", "handshake.adapter.name"),
                 text(adapter, "version", "handshake.adapter.version"),

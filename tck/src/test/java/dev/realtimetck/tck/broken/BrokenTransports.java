@@ -395,4 +395,207 @@ public final class BrokenTransports {
             });
         }
     }
+
+    /**
+     * Calls every listener while holding the lock its sending methods take, as the reference transport did before
+     * issue #15: a listener that blocks blocks every sender on every other thread (RT-THREAD-005).
+     */
+    public static final class ListenerHoldsSendLock extends ForwardingTransport {
+        private final Object lock = new Object();
+
+        public ListenerHoldsSendLock(RealtimeTransportLayer delegate) {
+            super(delegate);
+        }
+
+        private <E> Consumer<E> locked(Consumer<? super E> listener) {
+            return e -> {
+                synchronized (lock) {
+                    listener.accept(e);
+                }
+            };
+        }
+
+        @Override
+        public <E> Subscription on(TransportEventType<E> type, Consumer<? super E> listener) {
+            return delegate.on(type, locked(listener));
+        }
+
+        @Override
+        public <E> Subscription once(TransportEventType<E> type, Consumer<? super E> listener) {
+            return delegate.once(type, locked(listener));
+        }
+
+        @Override
+        public Subscription onAny(Consumer<? super dev.realtimetck.api.RealtimeServerEvent> listener) {
+            return delegate.onAny(locked(listener));
+        }
+
+        @Override
+        public Subscription onServerEvent(String serverEventType,
+                Consumer<? super dev.realtimetck.api.RealtimeServerEvent> listener) {
+            return delegate.onServerEvent(serverEventType, locked(listener));
+        }
+
+        @Override
+        public void sendEvent(RealtimeClientMessage event) {
+            synchronized (lock) {
+                delegate.sendEvent(event);
+            }
+        }
+
+        @Override
+        public void requestResponse() {
+            synchronized (lock) {
+                delegate.requestResponse();
+            }
+        }
+
+        @Override
+        public void requestResponse(Map<String, Object> response) {
+            synchronized (lock) {
+                delegate.requestResponse(response);
+            }
+        }
+
+        @Override
+        public void sendMessage(dev.realtimetck.api.RealtimeUserInput message, Map<String, Object> otherEventData,
+                dev.realtimetck.api.SendMessageOptions options) {
+            synchronized (lock) {
+                delegate.sendMessage(message, otherEventData, options);
+            }
+        }
+
+        @Override
+        public void addImage(String image, boolean triggerResponse) {
+            synchronized (lock) {
+                delegate.addImage(image, triggerResponse);
+            }
+        }
+
+        @Override
+        public void sendAudio(ByteBuffer audio, boolean commit) {
+            synchronized (lock) {
+                delegate.sendAudio(audio, commit);
+            }
+        }
+
+        @Override
+        public void updateSessionConfig(RealtimeSessionConfig config) {
+            synchronized (lock) {
+                delegate.updateSessionConfig(config);
+            }
+        }
+
+        @Override
+        public void sendFunctionCallOutput(TransportToolCallEvent toolCall, String output, boolean startResponse) {
+            synchronized (lock) {
+                delegate.sendFunctionCallOutput(toolCall, output, startResponse);
+            }
+        }
+
+        @Override
+        public void interrupt() {
+            synchronized (lock) {
+                delegate.interrupt();
+            }
+        }
+
+        @Override
+        public void resetHistory(java.util.List<dev.realtimetck.api.RealtimeItem> oldHistory,
+                java.util.List<dev.realtimetck.api.RealtimeItem> newHistory) {
+            synchronized (lock) {
+                delegate.resetHistory(oldHistory, newHistory);
+            }
+        }
+
+        @Override
+        public void sendMcpResponse(dev.realtimetck.api.RealtimeItem.McpApprovalRequest approvalRequest,
+                boolean approved, String reason) {
+            synchronized (lock) {
+                delegate.sendMcpResponse(approvalRequest, approved, reason);
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (lock) {
+                delegate.close();
+            }
+        }
+    }
+
+    /** Sends response.cancel from interrupt() before the connection's first output audio (A28). */
+    public static final class InterruptBeforeAudio extends ForwardingTransport {
+        private final AtomicBoolean audioSeen = new AtomicBoolean();
+
+        public InterruptBeforeAudio(RealtimeTransportLayer delegate) {
+            super(delegate);
+            delegate.onAny(e -> {
+                if ("response.output_audio.delta".equals(e.type())) {
+                    audioSeen.set(true);
+                }
+            });
+        }
+
+        @Override
+        public void interrupt() {
+            if (!audioSeen.get() && delegate.status() == ConnectionStatus.CONNECTED) {
+                delegate.sendEvent(RealtimeClientMessage.of("response.cancel"));
+            }
+            delegate.interrupt();
+        }
+    }
+
+    /** Reports a retrieved message with the previous_item_id the frame carries, as if it were placement (B15). */
+    public static final class RetrievedKeepsPreviousItem extends ForwardingTransport {
+        private volatile dev.realtimetck.api.RealtimeServerEvent lastRaw;
+
+        public RetrievedKeepsPreviousItem(RealtimeTransportLayer delegate) {
+            super(delegate);
+            delegate.onAny(e -> lastRaw = e);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <E> Subscription on(TransportEventType<E> type, Consumer<? super E> listener) {
+            if (type != TransportEventType.ITEM_UPDATE) {
+                return delegate.on(type, listener);
+            }
+            Consumer<? super dev.realtimetck.api.RealtimeItem> items =
+                    (Consumer<? super dev.realtimetck.api.RealtimeItem>) listener;
+            return delegate.on(TransportEventType.ITEM_UPDATE, item -> {
+                dev.realtimetck.api.RealtimeServerEvent raw = lastRaw;
+                if (item instanceof dev.realtimetck.api.RealtimeItem.Message m && raw != null
+                        && "conversation.item.retrieved".equals(raw.type())
+                        && raw.get("previous_item_id") instanceof String previous) {
+                    items.accept(new dev.realtimetck.api.RealtimeItem.Message(m.itemId(), previous, m.role(),
+                            m.content(), m.status()));
+                } else {
+                    items.accept(item);
+                }
+            });
+        }
+    }
+
+    /** Reports a previous_item_id of null ("first") as absent, losing the placement (B25). */
+    public static final class PlacementLost extends ForwardingTransport {
+        public PlacementLost(RealtimeTransportLayer delegate) {
+            super(delegate);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <E> Subscription on(TransportEventType<E> type, Consumer<? super E> listener) {
+            if (type != TransportEventType.ITEM_UPDATE) {
+                return delegate.on(type, listener);
+            }
+            Consumer<? super dev.realtimetck.api.RealtimeItem> items =
+                    (Consumer<? super dev.realtimetck.api.RealtimeItem>) listener;
+            return delegate.on(TransportEventType.ITEM_UPDATE, item -> items.accept(
+                    item instanceof dev.realtimetck.api.RealtimeItem.Message m
+                            ? new dev.realtimetck.api.RealtimeItem.Message(m.itemId(), m.previousItemId(), m.role(),
+                                    m.content(), m.status())
+                            : item));
+        }
+    }
 }

@@ -2,6 +2,7 @@ package dev.realtimetck.tck.example;
 
 import dev.realtimetck.api.RealtimeTransportLayer;
 import dev.realtimetck.referencetransport.RealtimeWebSocketTransport;
+import dev.realtimetck.referencetransport.RealtimeWebSocketTransportBuilder;
 import dev.realtimetck.tck.RealtimeTransportTck;
 import dev.realtimetck.tck.TckTransportSettings;
 
@@ -16,7 +17,7 @@ public class ExampleTransportTckTest extends RealtimeTransportTck {
 
     /** Builds the reference transport for the TCK's mock server. */
     public static RealtimeTransportLayer referenceTransport(TckTransportSettings settings) {
-        RealtimeWebSocketTransport.Builder builder = RealtimeWebSocketTransport.builder()
+        RealtimeWebSocketTransportBuilder builder = RealtimeWebSocketTransport.builder()
                 .url(settings.url())
                 // a connect bound below the TCK's signal wait, so that RT-RESIL-005 sees it act; a response.create
                 // bound between one and three signal waits, so that RT-SEQ-009 sees it act while the other
