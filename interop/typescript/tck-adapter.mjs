@@ -103,7 +103,10 @@ function describeError(e) {
   const out = {
     type: (e && (e.name || e.constructor?.name)) || typeof e,
     message: String((e && e.message) ?? e),
-    kind: (e && e.bridgeKind) || 'error',
+    // the SDK's UserError (resetHistory refusing a history it cannot replay, A33/A34) is Java's
+    // UnsupportedHistoryChangeException, an IllegalArgumentException (J5)
+    kind: (e && e.bridgeKind) || (e && (e.name === 'UserError' || e.constructor?.name === 'UserError')
+      ? 'illegalArgument' : 'error'),
   };
   if (ref !== undefined) out.ref = ref;
   return out;
