@@ -155,11 +155,13 @@ export function runAdapter(options = {}) {
     // standard output carries protocol lines only
     console[method] = (...a) => process.stderr.write(a.map(String).join(' ') + '\n');
   }
+  // one line per error, without the stack (its file paths name the machine): the TCK shows the last lines
+  const oneLine = (e) => `${e?.name ?? typeof e}: ${String(e?.message ?? e)}`.replace(/\s+/g, ' ').slice(0, 300);
   process.on('uncaughtException', (e) => {
     // the transport lets listener exceptions escape its socket handler (X24); Node would exit, a browser logs
-    log(`uncaught exception (kept running): ${e?.stack ?? e}`);
+    log(`uncaught exception (kept running): ${oneLine(e)}`);
   });
-  process.on('unhandledRejection', (e) => log(`unhandled rejection (kept running): ${e?.stack ?? e}`));
+  process.on('unhandledRejection', (e) => log(`unhandled rejection (kept running): ${oneLine(e)}`));
 
   const transports = new Map();
   const subscriptions = new Map();
@@ -387,7 +389,7 @@ export function runAdapter(options = {}) {
     }
   });
   reader.on('error', (e) => {
-    log(`standard input reader failed: ${e?.stack ?? e}`);
+    log(`standard input reader failed: ${e?.message ?? e}`);
     process.exit(1);
   });
 }
