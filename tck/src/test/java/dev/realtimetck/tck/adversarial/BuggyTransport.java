@@ -1,0 +1,138 @@
+package dev.realtimetck.tck.adversarial;
+
+import dev.realtimetck.api.RealtimeClientMessage;
+import dev.realtimetck.api.RealtimeServerEvent;
+import dev.realtimetck.api.RealtimeTransportLayer;
+import dev.realtimetck.api.Subscription;
+import dev.realtimetck.api.TransportEventType;
+import dev.realtimetck.tck.broken.ForwardingTransport;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The decorator half of the bug harness: forwards every call to the reference transport and taps every listener
+ * registration, so a bug can drop, alter, duplicate, delay or re-thread an event ({@link #deliver}) or emit one the
+ * transport would not have ({@link #inject}). It can also write a frame of its own in wire order ({@link #raw}) and
+ * leave marks for its frame hooks ({@link #mark}).
+ */
+class BuggyTransport extends ForwardingTransport {
+
+    /** The key of the {@code '*'} listeners. */
+    static final String ANY = "*";
+
+    final FrameSeam seam;
+    private final Map<String, CopyOnWriteArrayList<Consumer<Object>>> listeners = new ConcurrentHashMap<>();
+
+    BuggyTransport(RealtimeTransportLayer delegate, FrameSeam seam) {
+        super(delegate);
+        this.seam = seam;
+    }
+
+    /** The key of the per-name listeners of a server event type. */
+    static String server(String type) {
+        return "server:" + type;
+    }
+
+    /**
+     * Called for every event the transport delivers to one listener, on the transport's dispatch thread.
+     *
+     * @param key the transport event name, {@link #ANY}, or {@link #server(String)}
+     */
+    protected void deliver(String key, Object event, Consumer<Object> listener) {
+        listener.accept(event);
+    }
+
+    /** Calls the listeners registered under {@code key} with an event of the bug's own making. */
+    protected final void inject(String key, Object event) {
+        List<Consumer<Object>> list = listeners.get(key);
+        if (list != null) {
+            list.forEach(listener -> listener.accept(event));
+        }
+    }
+
+    /** Whether a user listener is registered under {@code key}. */
+    protected final boolean listening(String key) {
+        List<Consumer<Object>> list = listeners.get(key);
+        return list != null && !list.isEmpty();
+    }
+
+    /** Writes {@code frame} to the wire as this transport's own frame, in order with the transport's frames. */
+    protected final void raw(ObjectNode frame) {
+        delegate.sendEvent(new RealtimeClientMessage(FrameSeam.RAW, Map.of("frame", Json.write(frame))));
+    }
+
+    /** Leaves a mark in the outbound stream; the frame hooks see it in order, the wire never does. */
+    protected final void mark(String name, Map<String, Object> payload) {
+        delegate.sendEvent(new RealtimeClientMessage(FrameSeam.MARK, Map.of("name", name, "payload", payload)));
+    }
+
+    @Override
+    public <E> Subscription on(TransportEventType<E> type, Consumer<? super E> listener) {
+        Tap tap = tap(type.name(), listener);
+        return tap.bind(delegate.on(type, tap::fire));
+    }
+
+    @Override
+    public <E> Subscription once(TransportEventType<E> type, Consumer<? super E> listener) {
+        Tap tap = tap(type.name(), listener);
+        return tap.bind(delegate.once(type, event -> {
+            tap.remove();
+            tap.fire(event);
+        }));
+    }
+
+    @Override
+    public Subscription onAny(Consumer<? super RealtimeServerEvent> listener) {
+        Tap tap = tap(ANY, listener);
+        return tap.bind(delegate.onAny(tap::fire));
+    }
+
+    @Override
+    public Subscription onServerEvent(String serverEventType, Consumer<? super RealtimeServerEvent> listener) {
+        Tap tap = tap(server(serverEventType), listener);
+        return tap.bind(delegate.onServerEvent(serverEventType, tap::fire));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Tap tap(String key, Consumer<?> listener) {
+        Tap tap = new Tap(key, (Consumer<Object>) listener);
+        listeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(tap.listener);
+        return tap;
+    }
+
+    /** One registration. */
+    private final class Tap implements Subscription {
+        final String key;
+        final Consumer<Object> listener;
+        Subscription inner;
+
+        Tap(String key, Consumer<Object> listener) {
+            this.key = key;
+            this.listener = listener;
+        }
+
+        Subscription bind(Subscription subscription) {
+            this.inner = subscription;
+            return this;
+        }
+
+        void fire(Object event) {
+            deliver(key, event, listener);
+        }
+
+        @Override
+        public void remove() {
+            List<Consumer<Object>> list = listeners.get(key);
+            if (list != null) {
+                list.remove(listener);
+            }
+            if (inner != null) {
+                inner.remove();
+            }
+        }
+    }
+}
