@@ -25,7 +25,12 @@ class BuggyTransport extends ForwardingTransport {
     static final String ANY = "*";
 
     final FrameSeam seam;
+    /** The event_id prefix of frames a bug hands the transport as if the server had sent them. */
+    static final String SYNTHETIC = "adv_synthetic_";
+
     private final Map<String, CopyOnWriteArrayList<Consumer<Object>>> listeners = new ConcurrentHashMap<>();
+    private volatile boolean hidingSynthetic;
+    private volatile boolean inSynthetic;
 
     BuggyTransport(RealtimeTransportLayer delegate, FrameSeam seam) {
         super(delegate);
@@ -44,6 +49,32 @@ class BuggyTransport extends ForwardingTransport {
      */
     protected void deliver(String key, Object event, Consumer<Object> listener) {
         listener.accept(event);
+    }
+
+    /**
+     * Hides every event that a synthetic inbound frame ({@link #SYNTHETIC} event_id, see
+     * {@link FrameSeam#injectIncoming}) causes, so that a bug can drive the transport's state without listeners
+     * seeing the frame.
+     */
+    protected final void hideSyntheticFrames() {
+        hidingSynthetic = true;
+        delegate.onAny(event -> inSynthetic = isSynthetic(event) && !SYNTHETIC_END.equals(event.get("event_id")));
+    }
+
+    private static final String SYNTHETIC_END = SYNTHETIC + "end";
+
+    /**
+     * Hands the transport {@code frame} as if the server had sent it, followed by an end marker of an unknown type
+     * (which reaches {@code '*'} only, rule B3) so that the events after it are no longer hidden.
+     */
+    static void injectSynthetic(FrameSeam seam, ObjectNode frame) {
+        seam.injectIncoming(Json.write(frame));
+        seam.injectIncoming("{\"type\":\"adv.synthetic_end\",\"event_id\":\"" + SYNTHETIC_END + "\"}");
+    }
+
+    static boolean isSynthetic(Object event) {
+        return event instanceof RealtimeServerEvent server && server.get("event_id") instanceof String id
+                && id.startsWith(SYNTHETIC);
     }
 
     /** Calls the listeners registered under {@code key} with an event of the bug's own making. */
@@ -121,6 +152,9 @@ class BuggyTransport extends ForwardingTransport {
         }
 
         void fire(Object event) {
+            if (hidingSynthetic && (inSynthetic || isSynthetic(event))) {
+                return;
+            }
             deliver(key, event, listener);
         }
 

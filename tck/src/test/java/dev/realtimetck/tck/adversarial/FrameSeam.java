@@ -106,6 +106,14 @@ final class FrameSeam extends HttpClient {
                 .execute(() -> socket.write(frames));
     }
 
+    /** Writes frames now, behind whatever is queued. */
+    void writeNow(List<String> frames) {
+        SeamSocket socket = current;
+        if (socket != null) {
+            socket.write(frames);
+        }
+    }
+
     /** Hands the transport a frame as if the server had sent it. */
     void injectIncoming(String text) {
         SeamListener listener = currentListener;
