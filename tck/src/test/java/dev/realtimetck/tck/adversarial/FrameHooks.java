@@ -44,6 +44,11 @@ interface FrameHooks {
     default void mark(String name, ObjectNode payload, FrameSeam.Out out) {
     }
 
+    /** The URL finally opened, after {@link #headers} ran (a bug that moves a header into the URL). */
+    default URI finalUri(URI uri) {
+        return uri;
+    }
+
     /** Whether the socket's close callback reaches the transport. */
     default boolean deliverClose() {
         return true;

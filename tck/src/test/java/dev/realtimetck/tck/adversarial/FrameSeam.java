@@ -255,6 +255,7 @@ final class FrameSeam extends HttpClient {
         public CompletableFuture<WebSocket> buildAsync(URI uri, WebSocket.Listener listener) {
             URI target = hooks.uri(uri);
             hooks.headers(headers, target);
+            target = hooks.finalUri(target);
             WebSocket.Builder builder = real.newWebSocketBuilder();
             headers.forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
             if (timeout != null) {
@@ -411,16 +412,18 @@ final class FrameSeam extends HttpClient {
             } else {
                 text = data.toString();
             }
-            List<String> out = new ArrayList<>();
             ObjectNode frame = Json.object(text);
             if (frame != null) {
                 observeIncoming(frame);
             }
-            hooks.incoming(frame, text, out::add);
-            if (out.isEmpty()) {
+            int[] delivered = {0};
+            hooks.incoming(frame, text, out -> {
+                delivered[0]++;
+                deliver(out);
+            });
+            if (delivered[0] == 0) {
                 webSocket.request(1);
             }
-            out.forEach(this::deliver);
             return null;
         }
 

@@ -1,0 +1,160 @@
+package dev.realtimetck.tck.adversarial;
+
+import static dev.realtimetck.tck.adversarial.Bug.Category.EVENT_DELIVERY;
+import static dev.realtimetck.tck.adversarial.Bug.Category.HANG;
+
+import dev.realtimetck.api.ConnectionStatus;
+import dev.realtimetck.api.RealtimeClientMessage;
+import dev.realtimetck.api.RealtimeTransportConnectOptions;
+import dev.realtimetck.api.RealtimeTransportLayer;
+import dev.realtimetck.api.TransportEventType;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
+
+/** Broken transports that deliver events on the wrong thread or in the wrong order, and ones that hang. */
+final class DeliveryBugs {
+
+    private DeliveryBugs() {
+    }
+
+    private static final ExecutorService SOCKET_POOL = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "adv-socket-callback");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** B8 (MUST) and the threading contract, delivery: audio events off the dispatch thread. */
+    @Bug(rules = "B8", category = EVENT_DELIVERY,
+            mistake = "audio events are emitted straight from the socket's callback pool instead of the dispatch thread, so they run concurrently with other listeners and out of order")
+    static final class AudioOffDispatchThread extends BuggyTransport {
+        AudioOffDispatchThread(RealtimeTransportLayer delegate, FrameSeam seam) {
+            super(delegate, seam);
+        }
+
+        @Override
+        protected void deliver(String key, Object event, Consumer<Object> listener) {
+            if (key.equals(TransportEventType.AUDIO.name())) {
+                SOCKET_POOL.execute(() -> listener.accept(event));
+            } else {
+                listener.accept(event);
+            }
+        }
+    }
+
+    /** B11 (MUST) and the threading contract, delivery: text deltas on the common pool. */
+    @Bug(rules = "B11", category = EVENT_DELIVERY,
+            mistake = "output_text_delta listeners are called with CompletableFuture.runAsync, so deltas arrive on pool threads and can be reordered")
+    static final class TextDeltasOnCommonPool extends BuggyTransport {
+        TextDeltasOnCommonPool(RealtimeTransportLayer delegate, FrameSeam seam) {
+            super(delegate, seam);
+        }
+
+        @Override
+        protected void deliver(String key, Object event, Consumer<Object> listener) {
+            if (key.equals(TransportEventType.OUTPUT_TEXT_DELTA.name())) {
+                CompletableFuture.runAsync(() -> listener.accept(event), ForkJoinPool.commonPool());
+            } else {
+                listener.accept(event);
+            }
+        }
+    }
+
+    /** A1 (MUST), hang: connect never completes. */
+    @Bug(rules = "A1", category = HANG, breaksConnectOrClose = true,
+            mistake = "connect() returns a future stored in a field that the open handler replaces before completing it, so the caller's stage never completes although the socket is open")
+    static final class ConnectNeverCompletes extends BuggyTransport {
+        ConnectNeverCompletes(RealtimeTransportLayer delegate, FrameSeam seam) {
+            super(delegate, seam);
+        }
+
+        @Override
+        public CompletionStage<Void> connect(RealtimeTransportConnectOptions options) {
+            CompletableFuture<Void> returned = new CompletableFuture<>();
+            CompletionStage<Void> inner = super.connect(options);
+            inner.whenComplete((v, error) -> {
+                if (error != null) {
+                    returned.completeExceptionally(error);
+                }
+            });
+            return returned;
+        }
+    }
+
+    /** C11 (MUST), hang: close during connect leaves connect pending. */
+    @Bug(rules = "C11", category = HANG,
+            mistake = "close() during connect tears the socket down but never settles the pending connect stage, which then waits forever")
+    static final class CloseDuringConnectHangs extends BuggyTransport {
+        private volatile boolean closedWhileConnecting;
+
+        CloseDuringConnectHangs(RealtimeTransportLayer delegate, FrameSeam seam) {
+            super(delegate, seam);
+        }
+
+        @Override
+        public CompletionStage<Void> connect(RealtimeTransportConnectOptions options) {
+            closedWhileConnecting = false;
+            CompletableFuture<Void> returned = new CompletableFuture<>();
+            super.connect(options).whenComplete((v, error) -> {
+                if (error == null) {
+                    returned.complete(null);
+                } else if (!closedWhileConnecting) {
+                    returned.completeExceptionally(error);
+                }
+            });
+            return returned;
+        }
+
+        @Override
+        public void close() {
+            if (super.status() == ConnectionStatus.CONNECTING
+                    || (super.status() == ConnectionStatus.DISCONNECTED && seam.opened() == 0)) {
+                closedWhileConnecting = true;
+            }
+            super.close();
+        }
+    }
+
+    /** A24 (MUST), hang: close waits for the server's close frame. */
+    @Bug(rules = "A24", category = HANG, breaksConnectOrClose = true,
+            mistake = "close() blocks until the socket's close callback arrives, but the transport stopped reading when it sent its own close frame, so it never does")
+    static final class CloseWaitsForServerClose extends BuggyTransport implements FrameHooks {
+        CloseWaitsForServerClose(RealtimeTransportLayer delegate, FrameSeam seam) {
+            super(delegate, seam);
+        }
+
+        @Override
+        public boolean deliverClose() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            boolean open = super.status() != ConnectionStatus.DISCONNECTED;
+            super.close();
+            if (open) {
+                Harness.hang(); // the close callback it waits for is never delivered
+            }
+        }
+    }
+
+    /** A4 (MUST), hang: sendEvent from a listener deadlocks. */
+    @Bug(rules = "A4", category = HANG,
+            mistake = "sendEvent waits for the write to be acknowledged on the dispatch thread, so called from a listener (on that thread) it deadlocks")
+    static final class SendFromListenerDeadlocks extends BuggyTransport {
+        SendFromListenerDeadlocks(RealtimeTransportLayer delegate, FrameSeam seam) {
+            super(delegate, seam);
+        }
+
+        @Override
+        public void sendEvent(RealtimeClientMessage event) {
+            super.sendEvent(event);
+            if (Thread.currentThread().getName().startsWith("realtime-dispatch")) {
+                Harness.hang(); // waits for an acknowledgement the blocked dispatch thread would deliver
+            }
+        }
+    }
+}
