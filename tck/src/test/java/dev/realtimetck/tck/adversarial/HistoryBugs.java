@@ -254,18 +254,20 @@ final class HistoryBugs {
             super.resetHistory(old, newHistory);
         }
 
+        /** A copy the transport's value comparison sees as different, as the identity comparison would. */
         private static RealtimeItem altered(RealtimeItem item) {
-            String marker = "identity-differs";
             if (item instanceof RealtimeItem.Message m) {
-                return new RealtimeItem.Message(m.itemId(), marker, m.role(), m.content(), m.status());
+                List<ContentPart> content = new ArrayList<>(m.content());
+                content.add(new ContentPart.InputText("\u0000identity"));
+                return new RealtimeItem.Message(m.itemId(), m.previousItemId(), m.role(), content, m.status());
             }
             if (item instanceof RealtimeItem.FunctionCall f) {
-                return new RealtimeItem.FunctionCall(f.itemId(), marker, f.callId(), f.name(), f.arguments(),
-                        f.status(), f.output());
+                return new RealtimeItem.FunctionCall(f.itemId(), f.previousItemId(), f.callId(), f.name(),
+                        f.arguments() + " ", f.status(), f.output());
             }
             if (item instanceof RealtimeItem.McpCall c) {
-                return new RealtimeItem.McpCall(c.itemId(), marker, c.type(), c.status(), c.name(), c.arguments(),
-                        c.output());
+                return new RealtimeItem.McpCall(c.itemId(), c.previousItemId(), c.type(), c.status(), c.name(),
+                        c.arguments() + " ", c.output());
             }
             return item;
         }

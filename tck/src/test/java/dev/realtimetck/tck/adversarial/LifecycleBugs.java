@@ -316,7 +316,8 @@ final class LifecycleBugs {
                 while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
                     cause = cause.getCause();
                 }
-                if (cause instanceof IOException && !(cause instanceof java.net.ConnectException)) {
+                if (cause instanceof IOException && cause.getMessage() != null
+                        && cause.getMessage().contains("closed before")) {
                     inject(TransportEventType.ERROR.name(), new TransportError.Failure(cause));
                 }
             });

@@ -291,6 +291,7 @@ final class SequencingBugs {
         private final List<String> held = new ArrayList<>();
         private String lastCreate;
         private boolean gate;
+        private int connection;
 
         ErrorGate(RealtimeTransportLayer delegate, FrameSeam seam) {
             super(delegate, seam);
@@ -298,16 +299,25 @@ final class SequencingBugs {
 
         abstract boolean gated();
 
+        /** A new connection starts with an open gate and nothing held (the transport dropped its queue). */
+        private void newConnection() {
+            if (connection != seam.opened()) {
+                connection = seam.opened();
+                held.clear();
+                gate = false;
+                lastCreate = null;
+            }
+        }
+
         @Override
         public synchronized void outgoing(ObjectNode frame, String text, FrameSeam.Out out) {
+            newConnection();
             if (FrameBug.isType(frame, "response.create")) {
                 if (gate) {
                     held.add(text);
                     return;
                 }
                 lastCreate = Json.text(frame, "event_id");
-            } else if (FrameBug.isType(frame, "session.update") && held.isEmpty() && gate) {
-                gate = false; // a new connection
             }
             out.send(text);
         }
@@ -315,6 +325,7 @@ final class SequencingBugs {
         @Override
         public void incoming(ObjectNode frame, String text, FrameSeam.In in) {
             synchronized (this) {
+                newConnection();
                 if (FrameBug.isType(frame, "error") && lastCreate != null && answers(frame) && gated()) {
                     gate = true;
                 } else if (FrameBug.isType(frame, "response.created") || FrameBug.isType(frame, "response.done")) {
