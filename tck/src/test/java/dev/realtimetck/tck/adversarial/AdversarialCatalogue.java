@@ -182,7 +182,10 @@ public final class AdversarialCatalogue {
             DeliveryBugs.ConnectNeverCompletes.class,
             DeliveryBugs.CloseDuringConnectHangs.class,
             DeliveryBugs.CloseWaitsForServerClose.class,
-            DeliveryBugs.SendFromListenerDeadlocks.class);
+            DeliveryBugs.SendFromListenerDeadlocks.class,
+            DeliveryBugs.AnyAfterTypedEvents.class,
+            DeliveryBugs.UsageAfterTurnDone.class,
+            SequencingBugs.QueueSurvivesReconnect.class);
 
     private static final List<Entry> ENTRIES = entries();
 

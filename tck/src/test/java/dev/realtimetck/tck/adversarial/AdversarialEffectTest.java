@@ -182,4 +182,30 @@ class AdversarialEffectTest {
         session.awaitClientEvent("session.update", WAIT);
         assertThat(session.clientEvents().get(0).path("type").asString()).isEqualTo("input_audio_buffer.clear");
     }
+
+    @Test
+    void queuedRequestsReachTheNextConnection() throws Exception {
+        MockSession first = connect(SequencingBugs.QueueSurvivesReconnect.class);
+        transport.requestResponse();
+        first.awaitClientEvent("response.create", WAIT);
+        transport.requestResponse(Map.of("instructions", "queued"));
+        first.assertNoClientEvent(e -> isType(e, "response.create"), QUIET);
+        transport.close();
+        int before = server.sessions().size();
+        transport.connect(RealtimeTransportConnectOptions.builder().apiKey(KEY).url(server.realtimeUrl()).build())
+                .toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        MockSession second = server.awaitSessionCount(before + 1, WAIT).get(before);
+        assertThat(second.awaitClientEvent("response.create", WAIT).path("response").path("instructions").asString())
+                .isEqualTo("queued");
+    }
+
+    @Test
+    void theWildcardComesAfterTheTypedEvent() throws Exception {
+        MockSession session = connect(DeliveryBugs.AnyAfterTypedEvents.class);
+        List<String> order = new CopyOnWriteArrayList<>();
+        transport.onAny(event -> order.add("*:" + event.type()));
+        transport.onServerEvent("conversation.item.truncated", event -> order.add("typed:" + event.type()));
+        roundTrip(session, "sync4");
+        assertThat(order).startsWith("typed:conversation.item.truncated", "*:conversation.item.truncated");
+    }
 }

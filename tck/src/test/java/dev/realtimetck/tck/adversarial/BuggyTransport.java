@@ -103,13 +103,19 @@ class BuggyTransport extends ForwardingTransport {
 
     @Override
     public <E> Subscription on(TransportEventType<E> type, Consumer<? super E> listener) {
-        Tap tap = tap(type.name(), listener);
+        if (type == null || listener == null) {
+            return delegate.on(type, listener); // the transport's own argument checks
+        }
+        Tap tap = new Tap(type.name(), listener);
         return tap.bind(delegate.on(type, tap::fire));
     }
 
     @Override
     public <E> Subscription once(TransportEventType<E> type, Consumer<? super E> listener) {
-        Tap tap = tap(type.name(), listener);
+        if (type == null || listener == null) {
+            return delegate.once(type, listener);
+        }
+        Tap tap = new Tap(type.name(), listener);
         return tap.bind(delegate.once(type, event -> {
             tap.remove();
             tap.fire(event);
@@ -118,36 +124,37 @@ class BuggyTransport extends ForwardingTransport {
 
     @Override
     public Subscription onAny(Consumer<? super RealtimeServerEvent> listener) {
-        Tap tap = tap(ANY, listener);
+        if (listener == null) {
+            return delegate.onAny(listener);
+        }
+        Tap tap = new Tap(ANY, listener);
         return tap.bind(delegate.onAny(tap::fire));
     }
 
     @Override
     public Subscription onServerEvent(String serverEventType, Consumer<? super RealtimeServerEvent> listener) {
-        Tap tap = tap(server(serverEventType), listener);
+        if (serverEventType == null || listener == null) {
+            return delegate.onServerEvent(serverEventType, listener);
+        }
+        Tap tap = new Tap(server(serverEventType), listener);
         return tap.bind(delegate.onServerEvent(serverEventType, tap::fire));
     }
 
-    @SuppressWarnings("unchecked")
-    private Tap tap(String key, Consumer<?> listener) {
-        Tap tap = new Tap(key, (Consumer<Object>) listener);
-        listeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(tap.listener);
-        return tap;
-    }
-
-    /** One registration. */
+    /** One registration; it joins the listeners of its key once the transport accepted it. */
     private final class Tap implements Subscription {
         final String key;
         final Consumer<Object> listener;
         Subscription inner;
 
-        Tap(String key, Consumer<Object> listener) {
+        @SuppressWarnings("unchecked")
+        Tap(String key, Consumer<?> listener) {
             this.key = key;
-            this.listener = listener;
+            this.listener = (Consumer<Object>) listener;
         }
 
         Subscription bind(Subscription subscription) {
             this.inner = subscription;
+            listeners.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(listener);
             return this;
         }
 

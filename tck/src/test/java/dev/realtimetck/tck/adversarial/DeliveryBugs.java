@@ -63,6 +63,64 @@ final class DeliveryBugs {
         }
     }
 
+    /** Holds the events of one key and hands them over after the next event of another key was delivered. */
+    abstract static class LateKey extends BuggyTransport {
+        private final java.util.List<Runnable> held = new java.util.ArrayList<>();
+
+        LateKey(RealtimeTransportLayer delegate, FrameSeam seam) {
+            super(delegate, seam);
+        }
+
+        abstract String lateKey();
+
+        @Override
+        protected void deliver(String key, Object event, Consumer<Object> listener) {
+            java.util.List<Runnable> due;
+            boolean late = key.equals(lateKey());
+            synchronized (held) {
+                due = new java.util.ArrayList<>(held);
+                held.clear();
+                if (late) {
+                    held.add(() -> listener.accept(event)); // after the next event, at the latest the next of its kind
+                }
+            }
+            if (late) {
+                due.forEach(Runnable::run);
+            } else {
+                listener.accept(event);
+                due.forEach(Runnable::run);
+            }
+        }
+    }
+
+    /** B2 (MUST), delivery: '*' after the typed events. */
+    @Bug(rules = "B2", category = EVENT_DELIVERY,
+            mistake = "the '*' copy is emitted at the end of a frame's processing, after the typed and derived events, instead of first")
+    static final class AnyAfterTypedEvents extends LateKey {
+        AnyAfterTypedEvents(RealtimeTransportLayer delegate, FrameSeam seam) {
+            super(delegate, seam);
+        }
+
+        @Override
+        String lateKey() {
+            return ANY;
+        }
+    }
+
+    /** B7 (MUST), delivery: usage_update after turn_done. */
+    @Bug(rules = "B7", category = EVENT_DELIVERY,
+            mistake = "response.done emits turn_done before usage_update")
+    static final class UsageAfterTurnDone extends LateKey {
+        UsageAfterTurnDone(RealtimeTransportLayer delegate, FrameSeam seam) {
+            super(delegate, seam);
+        }
+
+        @Override
+        String lateKey() {
+            return TransportEventType.USAGE_UPDATE.name();
+        }
+    }
+
     /** A1 (MUST), hang: connect never completes. */
     @Bug(rules = "A1", category = HANG, breaksConnectOrClose = true,
             mistake = "connect() returns a future stored in a field that the open handler replaces before completing it, so the caller's stage never completes although the socket is open")

@@ -381,6 +381,74 @@ final class SequencingBugs {
         }
     }
 
+    /** D10 (MUST(seq)), sequencing: queued manual requests survive a disconnect. */
+    @Bug(rules = "D10", category = SEQUENCING,
+            mistake = "the queue of manual response requests is a field of the transport that a disconnect does not clear, so requests still queued are sent on the next connection")
+    static final class QueueSurvivesReconnect extends BuggyTransport implements FrameHooks {
+        private final java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+        private final List<Runnable> carried = new ArrayList<>();
+
+        QueueSurvivesReconnect(RealtimeTransportLayer delegate, FrameSeam seam) {
+            super(delegate, seam);
+            delegate.on(TransportEventType.CONNECTION_CHANGE, status -> {
+                if (status == ConnectionStatus.DISCONNECTED) {
+                    synchronized (queued) {
+                        carried.addAll(queued);
+                        queued.clear();
+                    }
+                }
+            });
+        }
+
+        private boolean busy() {
+            return delegate.status() == ConnectionStatus.CONNECTED
+                    && (seam.responseActive() || seam.outstandingCreate() != null);
+        }
+
+        @Override
+        public void requestResponse(Map<String, Object> response) {
+            if (busy()) {
+                synchronized (queued) {
+                    queued.add(() -> delegate.requestResponse(response));
+                }
+            }
+            super.requestResponse(response);
+        }
+
+        @Override
+        public void sendEvent(RealtimeClientMessage event) {
+            if ("response.create".equals(event.type()) && busy()) {
+                synchronized (queued) {
+                    queued.add(() -> delegate.sendEvent(event));
+                }
+            }
+            super.sendEvent(event);
+        }
+
+        @Override
+        public void outgoing(ObjectNode frame, String text, FrameSeam.Out out) {
+            if (FrameBug.isType(frame, "response.create")) {
+                synchronized (queued) {
+                    queued.poll(); // the head of the queue went out
+                }
+            }
+            out.send(text);
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<Void> connect(
+                dev.realtimetck.api.RealtimeTransportConnectOptions options) {
+            return super.connect(options).thenRun(() -> {
+                List<Runnable> replay;
+                synchronized (queued) {
+                    replay = new ArrayList<>(carried);
+                    carried.clear();
+                }
+                replay.forEach(Runnable::run);
+            });
+        }
+    }
+
     /** D11 (MUST), sequencing: requestResponse before connect ignored. */
     @Bug(rules = {"D11", "C17"}, category = SEQUENCING,
             mistake = "requestResponse() returns quietly when not connected instead of throwing")
