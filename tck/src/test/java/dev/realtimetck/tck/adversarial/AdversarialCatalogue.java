@@ -185,7 +185,9 @@ public final class AdversarialCatalogue {
             DeliveryBugs.SendFromListenerDeadlocks.class,
             DeliveryBugs.AnyAfterTypedEvents.class,
             DeliveryBugs.UsageAfterTurnDone.class,
-            SequencingBugs.QueueSurvivesReconnect.class);
+            SequencingBugs.QueueSurvivesReconnect.class,
+            EventBugs.TurnStartedOnlyWhenRequested.class,
+            EventBugs.OutputItemPlacedAfterLastItem.class);
 
     private static final List<Entry> ENTRIES = entries();
 

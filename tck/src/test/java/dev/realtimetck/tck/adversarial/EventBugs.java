@@ -235,6 +235,50 @@ final class EventBugs {
         }
     }
 
+    /** B6 (MUST), event mapping: turn_started only for responses the client asked for. */
+    @Bug(rules = "B6", category = EVENT_MAPPING,
+            mistake = "turn_started is emitted from the response.create bookkeeping, so a response the server starts on its own (VAD) gets no turn_started")
+    static final class TurnStartedOnlyWhenRequested extends BuggyTransport implements FrameHooks {
+        private final Set<String> requested = ConcurrentHashMap.newKeySet();
+        private volatile boolean createWritten;
+
+        TurnStartedOnlyWhenRequested(RealtimeTransportLayer delegate, FrameSeam seam) {
+            super(delegate, seam);
+        }
+
+        @Override
+        public void outgoing(ObjectNode frame, String text, FrameSeam.Out out) {
+            if (FrameBug.isType(frame, "response.create")) {
+                createWritten = true;
+            }
+            out.send(text);
+        }
+
+        @Override
+        public void incoming(ObjectNode frame, String text, FrameSeam.In in) {
+            if (FrameBug.isType(frame, "response.created") && createWritten) {
+                createWritten = false;
+                String id = Json.text(Json.at(frame, "response"), "id");
+                if (id != null) {
+                    requested.add(id);
+                }
+            } else if (FrameBug.isType(frame, "error") && createWritten
+                    && Json.text(Json.at(frame, "error"), "event_id") != null) {
+                createWritten = false;
+            }
+            in.deliver(text);
+        }
+
+        @Override
+        protected void deliver(String key, Object event, Consumer<Object> listener) {
+            if (event instanceof dev.realtimetck.api.TurnStarted started
+                    && !requested.contains(String.valueOf(map(started.providerData().get("response")).get("id")))) {
+                return;
+            }
+            listener.accept(event);
+        }
+    }
+
     /** B7 (MUST), event mapping: totalTokens from the server. */
     @Bug(rules = "B7", category = EVENT_MAPPING,
             mistake = "usage totalTokens copies the server's total_tokens instead of input + output")
@@ -518,6 +562,38 @@ final class EventBugs {
                 content.removeIf(part -> part instanceof ContentPart.OutputAudio);
                 listener.accept(new RealtimeItem.Message(m.itemId(), m.previousItemId(), m.role(), content,
                         m.status()));
+            } else {
+                listener.accept(event);
+            }
+        }
+    }
+
+    /** B16 (MUST), event mapping: output items get a previousItemId. */
+    @Bug(rules = "B16", category = EVENT_MAPPING,
+            mistake = "item_update for response.output_item.* reuses the conversation placement and sets previousItemId to the last item added to the conversation")
+    static final class OutputItemPlacedAfterLastItem extends BuggyTransport {
+        private volatile String lastAdded;
+        private volatile String outputItem;
+
+        OutputItemPlacedAfterLastItem(RealtimeTransportLayer delegate, FrameSeam seam) {
+            super(delegate, seam);
+            delegate.onServerEvent("conversation.item.added", event -> {
+                String id = str(map(event.get("item")).get("id"));
+                if (id != null) {
+                    lastAdded = id;
+                }
+            });
+            Consumer<RealtimeServerEvent> output = event -> outputItem = str(map(event.get("item")).get("id"));
+            delegate.onServerEvent("response.output_item.added", output);
+            delegate.onServerEvent("response.output_item.done", output);
+        }
+
+        @Override
+        protected void deliver(String key, Object event, Consumer<Object> listener) {
+            String last = lastAdded;
+            if (event instanceof RealtimeItem.Message m && m.previousItemId() == null && m.itemId().equals(outputItem)
+                    && last != null && !last.equals(m.itemId())) {
+                listener.accept(new RealtimeItem.Message(m.itemId(), last, m.role(), m.content(), m.status()));
             } else {
                 listener.accept(event);
             }

@@ -84,7 +84,7 @@ final class InterruptBugs {
     }
 
     /** A27 (SHOULD duration), interrupt: the output format is ignored. */
-    @Bug(rules = "A27", category = INTERRUPT,
+    @Bug(rules = {"A27", "B22"}, category = INTERRUPT,
             mistake = "the received duration always assumes PCM16 at 24 kHz (bytes / 48), ignoring a G.711 or other-rate output format")
     static final class OutputFormatIgnored extends TruncateRewrite {
         @Override

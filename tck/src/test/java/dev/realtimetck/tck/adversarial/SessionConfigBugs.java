@@ -109,7 +109,7 @@ final class SessionConfigBugs {
     }
 
     /** A3 (SHOULD), session config: no tracing follow-up. */
-    @Bug(rules = "A3", category = SESSION_CONFIG,
+    @Bug(rules = {"A3", "B23"}, category = SESSION_CONFIG,
             mistake = "the transport never answers session.created with the tracing session.update")
     static final class NoTracingFollowUp extends FrameBug {
         @Override
