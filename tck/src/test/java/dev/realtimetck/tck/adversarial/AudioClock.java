@@ -30,6 +30,7 @@ final class AudioClock {
     private double sessionTotalMs;
     private long bytes;
     private boolean done;
+    private boolean stale;
 
     synchronized void sessionUpdated(ObjectNode frame) {
         ObjectNode output = Json.at(frame, "session", "audio", "output");
@@ -60,7 +61,7 @@ final class AudioClock {
         int contentIdx = index != null && index.isNumber() ? index.asInt() : 0;
         String delta = Json.text(frame, "delta");
         long size = delta == null ? 0 : base64Length(delta);
-        if (itemId == null || !itemId.equals(item) || contentIndex != contentIdx) {
+        if (stale || itemId == null || !itemId.equals(item) || contentIndex != contentIdx) {
             clear();
         }
         itemId = item;
@@ -85,7 +86,16 @@ final class AudioClock {
         done = true;
     }
 
+    /**
+     * speech_started arrived: the transport's own interrupt follows and clears its tracking. The part stays visible
+     * to {@link #snapshot} (for the truncate that interrupt writes) but not to {@link #liveSnapshot}.
+     */
+    synchronized void speechStarted() {
+        stale = itemId != null;
+    }
+
     synchronized void clear() {
+        stale = false;
         itemId = null;
         contentIndex = 0;
         firstNanos = 0;
@@ -107,6 +117,11 @@ final class AudioClock {
                 first == null ? contentIndex : (Integer) first[1],
                 totals == null ? (now - firstNanos) / 1e6 : (now - (long) totals[0]) / 1e6,
                 totals == null ? totalMs : totals[1]);
+    }
+
+    /** The tracked part, or null when nothing is tracked or a speech_started interrupt already ended it. */
+    synchronized Snapshot liveSnapshot(long now) {
+        return stale ? null : snapshot(now);
     }
 
     /** Duration of {@code bytes} of audio in {@code format} (rule A27). */

@@ -148,6 +148,7 @@ final class FrameSeam extends HttpClient {
             case "session.updated" -> clock.sessionUpdated(frame);
             case "response.output_audio.delta" -> clock.delta(frame, System.nanoTime());
             case "response.output_audio.done" -> clock.audioDone();
+            case "input_audio_buffer.speech_started" -> clock.speechStarted();
             default -> {
             }
         }

@@ -168,7 +168,7 @@ final class InterruptBugs {
                 super.interrupt();
                 return;
             }
-            AudioClock.Snapshot tracked = seam.clock.snapshot(System.nanoTime());
+            AudioClock.Snapshot tracked = seam.clock.liveSnapshot(System.nanoTime());
             mark("begin", Map.of());
             super.interrupt();
             seam.clock.clear();
@@ -253,7 +253,7 @@ final class InterruptBugs {
 
         @Override
         public void interrupt() {
-            AudioClock.Snapshot tracked = seam.clock.snapshot(System.nanoTime());
+            AudioClock.Snapshot tracked = seam.clock.liveSnapshot(System.nanoTime());
             if (tracked == null) {
                 return;
             }
@@ -308,7 +308,7 @@ final class InterruptBugs {
         @Override
         public void interrupt() {
             if (delegate.status() == ConnectionStatus.CONNECTED && !seam.responseActive()
-                    && seam.clock.snapshot(System.nanoTime()) != null) {
+                    && seam.clock.liveSnapshot(System.nanoTime()) != null) {
                 ObjectNode cancel = Json.MAPPER.createObjectNode();
                 cancel.put("type", "response.cancel");
                 raw(cancel);
