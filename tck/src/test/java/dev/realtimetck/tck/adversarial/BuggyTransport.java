@@ -85,6 +85,12 @@ class BuggyTransport extends ForwardingTransport {
         }
     }
 
+    /** How many user listeners are registered under {@code key}. */
+    protected final int listenerCount(String key) {
+        List<Consumer<Object>> list = listeners.get(key);
+        return list == null ? 0 : list.size();
+    }
+
     /** Whether a user listener is registered under {@code key}. */
     protected final boolean listening(String key) {
         List<Consumer<Object>> list = listeners.get(key);

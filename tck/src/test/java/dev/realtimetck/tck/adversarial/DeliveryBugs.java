@@ -63,9 +63,14 @@ final class DeliveryBugs {
         }
     }
 
-    /** Holds the events of one key and hands them over after the next event of another key was delivered. */
+    /**
+     * Delivers the events of one key after the listeners of another key that the same frame causes: an event of
+     * {@link #lateKey()} waits until every listener of {@link #afterKey()} has had its next event. With no such
+     * listener it is delivered at once.
+     */
     abstract static class LateKey extends BuggyTransport {
         private final java.util.List<Runnable> held = new java.util.ArrayList<>();
+        private int awaited;
 
         LateKey(RealtimeTransportLayer delegate, FrameSeam seam) {
             super(delegate, seam);
@@ -73,30 +78,37 @@ final class DeliveryBugs {
 
         abstract String lateKey();
 
+        abstract String afterKey(Object event);
+
         @Override
         protected void deliver(String key, Object event, Consumer<Object> listener) {
-            java.util.List<Runnable> due;
-            boolean late = key.equals(lateKey());
+            java.util.List<Runnable> due = java.util.List.of();
             synchronized (held) {
-                due = new java.util.ArrayList<>(held);
-                held.clear();
-                if (late) {
-                    held.add(() -> listener.accept(event)); // after the next event, at the latest the next of its kind
+                if (key.equals(lateKey())) {
+                    int after = listenerCount(afterKey(event));
+                    if (after > 0) {
+                        if (held.isEmpty()) {
+                            awaited = after;
+                        }
+                        held.add(() -> listener.accept(event));
+                        return;
+                    }
+                } else if (!held.isEmpty() && key.equals(afterKey(null)) && --awaited <= 0) {
+                    due = new java.util.ArrayList<>(held);
+                    held.clear();
                 }
             }
-            if (late) {
-                due.forEach(Runnable::run);
-            } else {
-                listener.accept(event);
-                due.forEach(Runnable::run);
-            }
+            listener.accept(event);
+            due.forEach(Runnable::run);
         }
     }
 
     /** B2 (MUST), delivery: '*' after the typed events. */
     @Bug(rules = "B2", category = EVENT_DELIVERY,
-            mistake = "the '*' copy is emitted at the end of a frame's processing, after the typed and derived events, instead of first")
+            mistake = "the '*' listeners are called after the listeners of the event's own type name instead of first")
     static final class AnyAfterTypedEvents extends LateKey {
+        private volatile String type = "";
+
         AnyAfterTypedEvents(RealtimeTransportLayer delegate, FrameSeam seam) {
             super(delegate, seam);
         }
@@ -104,6 +116,14 @@ final class DeliveryBugs {
         @Override
         String lateKey() {
             return ANY;
+        }
+
+        @Override
+        String afterKey(Object event) {
+            if (event instanceof dev.realtimetck.api.RealtimeServerEvent server) {
+                type = EventBugs.KNOWN.contains(server.type()) && !server.type().equals("error") ? server.type() : "";
+            }
+            return server(type);
         }
     }
 
@@ -118,6 +138,11 @@ final class DeliveryBugs {
         @Override
         String lateKey() {
             return TransportEventType.USAGE_UPDATE.name();
+        }
+
+        @Override
+        String afterKey(Object event) {
+            return TransportEventType.TURN_DONE.name();
         }
     }
 
