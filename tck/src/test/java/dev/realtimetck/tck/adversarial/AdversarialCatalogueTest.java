@@ -6,7 +6,7 @@ import dev.realtimetck.api.ConnectionStatus;
 import dev.realtimetck.api.RealtimeTransportConnectOptions;
 import dev.realtimetck.api.RealtimeTransportLayer;
 import dev.realtimetck.mockserver.MockRealtimeServer;
-import dev.realtimetck.mockserver.MockSession;
+import dev.realtimetck.mockserver.core.MockSession;
 import dev.realtimetck.tck.TckTransportSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package dev.realtimetck.tck.adversarial;
 
 import dev.realtimetck.api.RealtimeTransportLayer;
 import dev.realtimetck.referencetransport.RealtimeWebSocketTransport;
+import dev.realtimetck.referencetransport.RealtimeWebSocketTransportBuilder;
 import dev.realtimetck.tck.TckTransportSettings;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ final class Harness {
 
     /** The reference transport of ExampleTransportTckTest#referenceTransport, its sockets opened through {@code seam}. */
     static RealtimeTransportLayer reference(TckTransportSettings settings, FrameSeam seam) {
-        RealtimeWebSocketTransport.Builder builder = RealtimeWebSocketTransport.builder()
+        RealtimeWebSocketTransportBuilder builder = RealtimeWebSocketTransport.builder()
                 .url(settings.url())
                 .connectTimeout(settings.signalTimeout().dividedBy(2))
                 .responseCreateTimeout(settings.signalTimeout().multipliedBy(2))
