@@ -2,6 +2,7 @@ package dev.realtimetck.mockserver;
 
 import dev.realtimetck.mockserver.admin.AdminHandler;
 import dev.realtimetck.mockserver.admin.AdminRoute;
+import dev.realtimetck.mockserver.admin.VerificationRoutes;
 import dev.realtimetck.mockserver.core.EventValidator;
 import dev.realtimetck.mockserver.core.MockSession;
 import dev.realtimetck.mockserver.core.SessionBehavior;
@@ -98,6 +99,7 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         }
         // the scenario routes (PUT/GET /scenario, PUT /replay) come with every server; the builder's routes follow
         List<AdminRoute> adminRoutes = new ArrayList<>(ScenarioAdminRoutes.routes());
+        adminRoutes.addAll(VerificationRoutes.routes());
         adminRoutes.addAll(config.adminRoutes);
         AdminHandler admin = new AdminHandler(this, adminRoutes);
         HttpHandler notFound = Listeners.notFound(REALTIME_PATH);

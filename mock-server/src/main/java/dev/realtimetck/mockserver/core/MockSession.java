@@ -312,6 +312,78 @@ public final class MockSession implements SessionContext {
         return journal.events();
     }
 
+    /** The client events that match {@code pattern}, in arrival order (whether or not an await returned them). */
+    public List<ObjectNode> clientEvents(EventPattern pattern) {
+        Objects.requireNonNull(pattern, "pattern");
+        return journal.events().stream().filter(pattern::matches).toList();
+    }
+
+    /** How many client events match {@code pattern}. */
+    public int countClientEvents(EventPattern pattern) {
+        return clientEvents(pattern).size();
+    }
+
+    /**
+     * Asserts that exactly {@code count} client events match {@code pattern} (WireMock's {@code verify}).
+     *
+     * @throws AssertionError with the count found, the near misses (events of the same type whose fields
+     *     differ, each difference by JSON Pointer) and the types received
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void verifyClientEvents(int count, EventPattern pattern) {
+        verify(count, pattern, "client", journal.events());
+    }
+
+    /**
+     * The server events sent so far that are still in the frame log: every server text frame that is a JSON
+     * object, in order.
+     */
+    public List<ObjectNode> serverEvents() {
+        List<ObjectNode> out = new java.util.ArrayList<>();
+        for (Frame frame : frames.snapshot()) {
+            if (frame.direction() == Frame.Direction.SERVER && frame.kind() == Frame.Kind.TEXT) {
+                try {
+                    JsonNode node = env.mapper().readTree(frame.text());
+                    if (node instanceof ObjectNode) {
+                        out.add((ObjectNode) node);
+                    }
+                } catch (JacksonException e) {
+                    // a raw frame sent for fault injection: not an event
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Like {@link #verifyClientEvents} for the server events ({@link #serverEvents()}). */
+    public void verifyServerEvents(int count, EventPattern pattern) {
+        verify(count, pattern, "server", serverEvents());
+    }
+
+    private void verify(int count, EventPattern pattern, String what, List<ObjectNode> events) {
+        Objects.requireNonNull(pattern, "pattern");
+        if (count < 0) {
+            throw new IllegalArgumentException("count: must be >= 0, was " + count);
+        }
+        String failure = Verifications.countMismatch(id, what, count, pattern, events);
+        if (failure != null) {
+            throw new AssertionError(failure);
+        }
+    }
+
+    /**
+     * Asserts that the session recorded no problem (unexpected or out-of-order client events, schema violations,
+     * scenario mismatches, behaviour failures).
+     *
+     * @throws AssertionError listing every problem with its full report
+     */
+    public void verifyNoProblems() {
+        String report = Verifications.problemsReport(id, problems());
+        if (report != null) {
+            throw new AssertionError(report);
+        }
+    }
+
     /** The problems recorded for this session (schema violations in warn mode, behaviour failures, ...). */
     public List<String> problems() {
         return journal.problems();
@@ -359,6 +431,31 @@ public final class MockSession implements SessionContext {
      */
     public void assertNoClientEvent(Predicate<ObjectNode> predicate, Duration window) {
         journal.assertNoEvent(predicate, window);
+    }
+
+    /**
+     * Waits until every client frame received so far has been handled (validated and passed to the behaviour),
+     * so that the problems it causes are recorded; for checks at the end of a test.
+     *
+     * @return false if the session's executor was still busy after {@code timeout}
+     */
+    public boolean awaitIdle(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        CompletableFuture<Void> marker = new CompletableFuture<>();
+        try {
+            executor.execute(() -> marker.complete(null));
+        } catch (RuntimeException e) {
+            return false; // the server is shut down: nothing more will be handled
+        }
+        try {
+            marker.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**

@@ -37,4 +37,11 @@ public @interface MockServerTest {
 
     /** The accepted API keys; empty accepts any non-empty key. */
     String[] apiKeys() default {};
+
+    /**
+     * Fail each test, at its end, when a session it opened recorded problems (unexpected or out-of-order client
+     * events, schema violations, scenario mismatches, behaviour failures); the failure message holds every
+     * report. {@code false} opts out (then check {@code MockSession#problems()} yourself).
+     */
+    boolean failOnProblems() default true;
 }
