@@ -70,7 +70,7 @@ public final class ScenarioBehavior implements SessionBehavior {
         }
         trackOutputFormat(event);
         if (main.done()) {
-            unscripted(event, null);
+            afterScript(event);
             return;
         }
         if (!main.atExpect() && !main.nextExpectMatches(event) && fireRule(event)) {
@@ -99,6 +99,14 @@ public final class ScenarioBehavior implements SessionBehavior {
         }
     }
 
+    /** A client event after the main script ended: absorbed by the last {@code repeat} expect, else unscripted. */
+    private void afterScript(ObjectNode event) {
+        if (repeating != null && repeating.matcher().matches(event)) {
+            return;
+        }
+        unscripted(event, null);
+    }
+
     /** A client event the main script does not consume here: a rule, an ignored type, or a reported mismatch. */
     private void unscripted(ObjectNode event, Step.Expect expected) {
         if (fireRule(event)) {
@@ -121,7 +129,8 @@ public final class ScenarioBehavior implements SessionBehavior {
                 expected == null ? List.of() : expected.matcher().differences(event)));
         if (scenario.strict()) {
             halted = true;
-            session.close(POLICY_VIOLATION, truncate("scenario mismatch: unexpected " + type));
+            session.close(POLICY_VIOLATION, truncate("scenario '" + scenario.name() + "' mismatch: unexpected " + type
+                    + (expected == null ? " after the script ended" : " at " + main.label())));
         }
     }
 
@@ -142,8 +151,24 @@ public final class ScenarioBehavior implements SessionBehavior {
         return "scenario '" + scenario.name() + "' " + where;
     }
 
-    private static String truncate(String reason) {
-        return reason.length() > 120 ? reason.substring(0, 120) : reason;
+    /** A close reason fits in 123 UTF-8 bytes (RFC 6455); longer ones are cut at a character boundary. */
+    static String truncate(String reason) {
+        if (reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 123) {
+            return reason;
+        }
+        StringBuilder out = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < reason.length(); ) {
+            int cp = reason.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes + size > 120) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            bytes += size;
+            i += Character.charCount(cp);
+        }
+        return out.append("...").toString();
     }
 
     /** Executes one list of steps: the main script, or one firing of a rule. */
@@ -204,7 +229,7 @@ public final class ScenarioBehavior implements SessionBehavior {
                 if (done()) {
                     if (this == main) {
                         while (!pending.isEmpty() && !halted) {
-                            unscripted(pending.poll(), null);
+                            afterScript(pending.poll());
                         }
                     }
                     return;
