@@ -10,6 +10,9 @@ import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
 import dev.realtimetck.mockserver.core.SessionHub;
 import dev.realtimetck.mockserver.core.SessionRegistry;
 import dev.realtimetck.mockserver.core.ValidationMode;
+import dev.realtimetck.mockserver.replay.ScenarioDirectory;
+import dev.realtimetck.mockserver.scenario.Scenario;
+import dev.realtimetck.mockserver.scenario.ScenarioCatalog;
 import dev.realtimetck.mockserver.schema.ProtocolSchemas;
 import dev.realtimetck.mockserver.simulator.RealtimeSimulator;
 import dev.realtimetck.mockserver.simulator.SimulatorOptions;
@@ -18,6 +21,7 @@ import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.PathHandler;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -62,6 +66,11 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
 
     private final Builder config;
     private final SessionHub hub;
+    private final ScenarioCatalog scenarios = new ScenarioCatalog();
+    private final ScenarioDirectory directory;
+    private volatile SessionBehaviorFactory defaultFactory;
+    /** The default factory before the admin API installed one; null when it installed none. */
+    private SessionBehaviorFactory beforeAdmin;
     private final Object lock = new Object();
     private Undertow mainServer;
     private Undertow adminServer;
@@ -72,10 +81,92 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
 
     private MockRealtimeServer(Builder config) {
         this.config = config;
-        // pool threads start with the first session task, so a server that is never started holds none
+        this.defaultFactory = config.behaviorFactory;
+        config.scenarios.forEach((name, scenario) ->
+                scenarios.put(name, scenario, ScenarioCatalog.Origin.JAVA, "builder"));
+        this.directory = config.scenarioDirectory == null ? null : new ScenarioDirectory(config.scenarioDirectory,
+                scenarios, config.directoryStrict, config.directoryReplaySpeed, config.directoryFreshIds);
+        if (directory != null) {
+            directory.load();
+        }
+        // pool threads start with the first session task, so a server that is never started holds none;
+        // each session gets the scenario its handshake names, else the default factory
         this.hub = new SessionHub(new SessionHub.Settings(config.apiKeys, config.validator, config.validation,
                 config.maxFrames, config.maxInputAudioBytes, "realtime-mock-" + SERVER_COUNT.incrementAndGet()),
-                config.behaviorFactory);
+                scenarios.selecting(() -> defaultFactory, this::refreshScenarioDirectory));
+        hub.addResetListener(this::undoAdminChanges);
+    }
+
+    /** Reloads the scenario directory's changed files, if there is one. */
+    void refreshScenarioDirectory() {
+        if (directory != null) {
+            directory.refresh();
+        }
+    }
+
+    /** Installs a default behaviour through the admin API; {@link #removeAdminBehavior()} and reset undo it. */
+    void installAdminBehavior(SessionBehaviorFactory factory) {
+        synchronized (lock) {
+            if (beforeAdmin == null) {
+                beforeAdmin = defaultFactory;
+            }
+            defaultFactory = Objects.requireNonNull(factory, "factory");
+        }
+    }
+
+    /** Restores the default behaviour the admin API replaced; false when it replaced none. */
+    boolean removeAdminBehavior() {
+        synchronized (lock) {
+            if (beforeAdmin == null) {
+                return false;
+            }
+            defaultFactory = beforeAdmin;
+            beforeAdmin = null;
+            return true;
+        }
+    }
+
+    /** At reset: the admin API's default behaviour and named scenarios go; the directory is read again. */
+    private void undoAdminChanges() {
+        removeAdminBehavior();
+        scenarios.removeAll(ScenarioCatalog.Origin.ADMIN);
+        config.scenarios.forEach((name, scenario) ->
+                scenarios.put(name, scenario, ScenarioCatalog.Origin.JAVA, "builder"));
+        if (directory != null) {
+            try {
+                directory.load();
+            } catch (RuntimeException e) {
+                LOG.warn("reset: the scenario directory does not load: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The named scenarios of this server. A session picks one with the WebSocket URL's query parameter
+     * {@code ?scenario=NAME} (see {@link #realtimeUrl(String)}) or the handshake header {@code X-Mock-Scenario};
+     * a session that names none gets the default behaviour ({@link #behaviorFactory()}).
+     */
+    public ScenarioCatalog scenarios() {
+        return scenarios;
+    }
+
+    /** The scenario directory ({@code --scenarios DIR}), if the server has one. */
+    Optional<ScenarioDirectory> scenarioDirectory() {
+        return Optional.ofNullable(directory);
+    }
+
+    /**
+     * The WebSocket URL that selects the scenario called {@code scenario}, {@code ws://host:port/v1/realtime?scenario=NAME}.
+     *
+     * @throws IllegalStateException if the server is not started
+     * @throws IllegalArgumentException if {@code scenario} is not a valid scenario name
+     */
+    public URI realtimeUrl(String scenario) {
+        Objects.requireNonNull(scenario, "scenario");
+        if (!scenario.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+            throw new IllegalArgumentException("scenario: not a scenario name: '" + scenario + "'");
+        }
+        return URI.create(realtimeUrl() + "?" + ScenarioCatalog.QUERY_PARAMETER + "=" + scenario);
     }
 
     /** A builder with the defaults: 127.0.0.1, a free port, any key, strict validation. */
@@ -98,7 +189,7 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             started = true;
         }
         // the scenario routes (PUT/GET /scenario, PUT /replay) come with every server; the builder's routes follow
-        List<AdminRoute> adminRoutes = new ArrayList<>(ScenarioAdminRoutes.routes());
+        List<AdminRoute> adminRoutes = new ArrayList<>(ScenarioAdminRoutes.routes(this));
         adminRoutes.addAll(VerificationRoutes.routes());
         adminRoutes.addAll(config.adminRoutes);
         AdminHandler admin = new AdminHandler(this, adminRoutes);
@@ -160,16 +251,22 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         return config.validation;
     }
 
-    /** The factory that creates the behaviour of each new session. */
+    /**
+     * The factory that creates the behaviour of each new session that names no scenario (see
+     * {@link #scenarios()}).
+     */
     @Override
     public SessionBehaviorFactory behaviorFactory() {
-        return hub.behaviorFactory();
+        return defaultFactory;
     }
 
-    /** Replaces the behaviour factory; sessions opened from now on use it, open sessions keep theirs. */
+    /**
+     * Replaces the default behaviour factory; sessions opened from now on use it (unless they name a scenario),
+     * open sessions keep theirs.
+     */
     @Override
     public void behaviorFactory(SessionBehaviorFactory factory) {
-        hub.behaviorFactory(factory);
+        defaultFactory = Objects.requireNonNull(factory, "factory");
     }
 
     /** Every session since start or the last {@link #reset()}, oldest first, open or closed. */
@@ -205,8 +302,9 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
     }
 
     /**
-     * Closes every open session (close code 1001, reason {@code mock server reset}), forgets all sessions and
-     * runs the reset listeners. The behaviour factory stays.
+     * Closes every open session (close code 1001, reason {@code mock server reset}), forgets all sessions,
+     * removes what the admin API installed (its default scenario or replay, its named scenarios), reads the
+     * scenario directory again and runs the reset listeners. A behaviour factory set through Java stays.
      */
     @Override
     public void reset() {
@@ -259,6 +357,11 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         private final List<AdminRoute> adminRoutes = new ArrayList<>();
         private EventValidator validator = new SchemaEventValidator(ProtocolSchemas.get());
         private boolean separateAdmin;
+        private final java.util.Map<String, Scenario> scenarios = new java.util.LinkedHashMap<>();
+        private Path scenarioDirectory;
+        private boolean directoryStrict;
+        private double directoryReplaySpeed;
+        private boolean directoryFreshIds;
 
         private Builder() {
         }
@@ -365,6 +468,43 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             return this;
         }
 
+        /**
+         * Adds a named scenario; a session runs it when its URL says {@code ?scenario=NAME} (see
+         * {@link MockRealtimeServer#realtimeUrl(String)}).
+         *
+         * @throws IllegalArgumentException if {@code name} is not 1-100 letters, digits, '.', '_' or '-'
+         */
+        public Builder scenario(String name, Scenario scenario) {
+            Objects.requireNonNull(scenario, "scenario");
+            new ScenarioCatalog().put(name, scenario, ScenarioCatalog.Origin.JAVA, "check"); // checks the name
+            scenarios.put(name, scenario);
+            return this;
+        }
+
+        /**
+         * Loads every scenario ({@code .yaml}, {@code .yml}, {@code .json}) and recording ({@code .jsonl}) of
+         * {@code dir}, each named after its file; changed files are reloaded before the next session that names
+         * one. Recordings replay without gaps ({@code replaySpeed} 0).
+         */
+        public Builder scenarioDirectory(Path dir) {
+            return scenarioDirectory(dir, false, 0, false);
+        }
+
+        /**
+         * Like {@link #scenarioDirectory(Path)}, with the options of the CLI's {@code --strict},
+         * {@code --replay-speed} and {@code --fresh-ids}.
+         */
+        public Builder scenarioDirectory(Path dir, boolean strict, double replaySpeed, boolean freshIds) {
+            if (!(replaySpeed >= 0) || Double.isInfinite(replaySpeed)) {
+                throw new IllegalArgumentException("replaySpeed: must be a finite number >= 0, was " + replaySpeed);
+            }
+            this.scenarioDirectory = Objects.requireNonNull(dir, "dir");
+            this.directoryStrict = strict;
+            this.directoryReplaySpeed = replaySpeed;
+            this.directoryFreshIds = freshIds;
+            return this;
+        }
+
         Builder separateAdmin(boolean separateAdmin) {
             this.separateAdmin = separateAdmin;
             return this;
@@ -375,7 +515,11 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             return this;
         }
 
-        /** A server with this configuration, not started. */
+        /**
+         * A server with this configuration, not started.
+         *
+         * @throws dev.realtimetck.mockserver.scenario.ScenarioException if the scenario directory does not load
+         */
         public MockRealtimeServer build() {
             Builder copy = new Builder();
             copy.host = host;
@@ -393,6 +537,11 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             copy.adminRoutes.addAll(adminRoutes);
             copy.validator = validator;
             copy.separateAdmin = separateAdmin;
+            copy.scenarios.putAll(scenarios);
+            copy.scenarioDirectory = scenarioDirectory;
+            copy.directoryStrict = directoryStrict;
+            copy.directoryReplaySpeed = directoryReplaySpeed;
+            copy.directoryFreshIds = directoryFreshIds;
             return new MockRealtimeServer(copy);
         }
 

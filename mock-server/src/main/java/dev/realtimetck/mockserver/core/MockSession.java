@@ -50,6 +50,7 @@ public final class MockSession implements SessionContext {
     private final String id;
     private final Optional<String> model;
     private final Optional<String> callId;
+    private final Handshake handshake;
     private final SessionEnvironment env;
     private final Instant startedAt = Instant.now();
     private final FrameLog frames;
@@ -63,6 +64,11 @@ public final class MockSession implements SessionContext {
     private volatile SessionBehavior behavior;
 
     MockSession(String id, String model, String callId, SessionEnvironment env) {
+        this(id, model, callId, Handshake.NONE, env);
+    }
+
+    MockSession(String id, String model, String callId, Handshake handshake, SessionEnvironment env) {
+        this.handshake = Objects.requireNonNull(handshake, "handshake");
         this.id = Objects.requireNonNull(id, "id");
         this.model = Optional.ofNullable(model);
         this.callId = Optional.ofNullable(callId);
@@ -149,6 +155,16 @@ public final class MockSession implements SessionContext {
     @Override
     public Optional<String> callId() {
         return callId;
+    }
+
+    @Override
+    public Optional<String> queryParameter(String name) {
+        return handshake.query(name);
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return handshake.header(name);
     }
 
     @Override

@@ -74,8 +74,8 @@ public final class SessionHub {
     public HttpHandler endpoint() {
         RealtimeEndpoint.SessionOpener opener = new RealtimeEndpoint.SessionOpener() {
             @Override
-            public MockSession open(String model, String callId) {
-                return new MockSession(ids.next("sess"), model, callId, environment);
+            public MockSession open(String model, String callId, Handshake handshake) {
+                return new MockSession(ids.next("sess"), model, callId, handshake, environment);
             }
 
             @Override

@@ -24,6 +24,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ScenarioBehavior implements SessionBehavior {
 
+    /**
+     * The text of the problem recorded when a session ends while the script still waits at an {@code expect}.
+     * Whether it is recorded depends on when the client's close arrives, so the JUnit extension does not fail a
+     * test on it.
+     */
+    public static final String UNFINISHED = "the session ended while this step still expected";
+
     /** The close code for a policy violation, used in strict mode. */
     public static final int POLICY_VIOLATION = 1008;
 
@@ -84,7 +91,7 @@ public final class ScenarioBehavior implements SessionBehavior {
     public void onClose(SessionContext session) {
         if (!halted && main != null && !main.done() && main.atExpect()) {
             Step.Expect expect = (Step.Expect) main.current();
-            session.reportProblem(prefix(main.label()) + ": the session ended while this step still expected "
+            session.reportProblem(prefix(main.label()) + ": " + UNFINISHED + " "
                     + expect.matcher().describe());
         }
         halted = true;
