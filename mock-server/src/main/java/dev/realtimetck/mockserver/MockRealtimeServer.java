@@ -1,6 +1,7 @@
 package dev.realtimetck.mockserver;
 
 import dev.realtimetck.mockserver.admin.AdminHandler;
+import dev.realtimetck.mockserver.admin.AdminResponse;
 import dev.realtimetck.mockserver.admin.AdminRoute;
 import dev.realtimetck.mockserver.admin.VerificationRoutes;
 import dev.realtimetck.mockserver.core.EventValidator;
@@ -10,6 +11,7 @@ import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
 import dev.realtimetck.mockserver.core.SessionHub;
 import dev.realtimetck.mockserver.core.SessionRegistry;
 import dev.realtimetck.mockserver.core.ValidationMode;
+import dev.realtimetck.mockserver.metrics.ServerMetrics;
 import dev.realtimetck.mockserver.replay.ScenarioDirectory;
 import dev.realtimetck.mockserver.scenario.Scenario;
 import dev.realtimetck.mockserver.scenario.ScenarioCatalog;
@@ -67,6 +69,7 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
     private final Builder config;
     private final SessionHub hub;
     private final ScenarioCatalog scenarios = new ScenarioCatalog();
+    private final ServerMetrics metrics = new ServerMetrics();
     private final ScenarioDirectory directory;
     private volatile SessionBehaviorFactory defaultFactory;
     /** The default factory before the admin API installed one; null when it installed none. */
@@ -92,9 +95,18 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         // pool threads start with the first session task, so a server that is never started holds none;
         // each session gets the scenario its handshake names, else the default factory
         this.hub = new SessionHub(new SessionHub.Settings(config.apiKeys, config.validator, config.validation,
-                config.maxFrames, config.maxInputAudioBytes, "realtime-mock-" + SERVER_COUNT.incrementAndGet()),
+                config.maxFrames, config.maxInputAudioBytes, "realtime-mock-" + SERVER_COUNT.incrementAndGet(),
+                metrics, config.logFrames),
                 scenarios.selecting(() -> defaultFactory, this::refreshScenarioDirectory));
         hub.addResetListener(this::undoAdminChanges);
+    }
+
+    /**
+     * The server's metrics in the Prometheus text format, as {@code GET /__admin/metrics} serves them: sessions
+     * open and total, frames by direction and kind, problems, and the lateness of paced audio.
+     */
+    public String scrapeMetrics() {
+        return metrics.scrape();
     }
 
     /** Reloads the scenario directory's changed files, if there is one. */
@@ -191,6 +203,8 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         // the scenario routes (PUT/GET /scenario, PUT /replay) come with every server; the builder's routes follow
         List<AdminRoute> adminRoutes = new ArrayList<>(ScenarioAdminRoutes.routes(this));
         adminRoutes.addAll(VerificationRoutes.routes());
+        adminRoutes.add(new AdminRoute("GET", "/metrics", r -> new AdminResponse(200, ServerMetrics.CONTENT_TYPE,
+                metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         adminRoutes.addAll(config.adminRoutes);
         AdminHandler admin = new AdminHandler(this, adminRoutes);
         HttpHandler notFound = Listeners.notFound(REALTIME_PATH);
@@ -357,6 +371,7 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         private final List<AdminRoute> adminRoutes = new ArrayList<>();
         private EventValidator validator = new SchemaEventValidator(ProtocolSchemas.get());
         private boolean separateAdmin;
+        private boolean logFrames;
         private final java.util.Map<String, Scenario> scenarios = new java.util.LinkedHashMap<>();
         private Path scenarioDirectory;
         private boolean directoryStrict;
@@ -505,6 +520,16 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             return this;
         }
 
+        /**
+         * Logs every frame (logger {@code dev.realtimetck.mockserver.frames}, level INFO; the CLI's
+         * {@code --verbose}), abbreviated, with anything shaped like an API key or client secret redacted. Default
+         * off.
+         */
+        public Builder logFrames(boolean logFrames) {
+            this.logFrames = logFrames;
+            return this;
+        }
+
         Builder separateAdmin(boolean separateAdmin) {
             this.separateAdmin = separateAdmin;
             return this;
@@ -537,6 +562,7 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             copy.adminRoutes.addAll(adminRoutes);
             copy.validator = validator;
             copy.separateAdmin = separateAdmin;
+            copy.logFrames = logFrames;
             copy.scenarios.putAll(scenarios);
             copy.scenarioDirectory = scenarioDirectory;
             copy.directoryStrict = directoryStrict;

@@ -46,6 +46,10 @@ public final class MockSession implements SessionContext {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MockSession.class);
+    /** One line per session open and close. */
+    private static final Logger SESSIONS = LoggerFactory.getLogger("dev.realtimetck.mockserver.sessions");
+    /** Every frame, when the server logs frames ({@code --verbose}). */
+    private static final Logger FRAMES = LoggerFactory.getLogger("dev.realtimetck.mockserver.frames");
 
     private final String id;
     private final Optional<String> model;
@@ -73,7 +77,7 @@ public final class MockSession implements SessionContext {
         this.model = Optional.ofNullable(model);
         this.callId = Optional.ofNullable(callId);
         this.env = env;
-        this.frames = new FrameLog(env.maxFrames(), System.nanoTime());
+        this.frames = new FrameLog(env.maxFrames(), System.nanoTime(), this::onFrame);
         this.executor = new SerialExecutor(env.pool(), id);
         this.checks = new EventChecks(env.validator(), env.validation());
         this.connection = new Connection(id, frames, env.timer(), this::onChannelClosed);
@@ -86,6 +90,8 @@ public final class MockSession implements SessionContext {
 
     void attach(WebSocketChannel channel, SessionBehavior behavior) {
         this.behavior = behavior;
+        SESSIONS.info("session {} opened: {}{}", id, describe(behavior), model.map(m -> ", model " + m).orElse(""));
+        observe(o -> o.opened(this));
         connection.attach(channel);
         executor.execute(() -> callBehavior("onOpen", () -> behavior.onOpen(this)));
     }
@@ -112,8 +118,42 @@ public final class MockSession implements SessionContext {
             if (current != null) {
                 callBehavior("onClose", () -> current.onClose(this));
             }
+            SESSIONS.info("session {} closed after {} ms ({}): {} frames in, {} out, {} problems; {}", id,
+                    java.time.Duration.between(startedAt, Instant.now()).toMillis(), SessionLogs.ending(frames.snapshot()),
+                    clientFrameCount(), serverFrameCount(), problems().size(), describe(current));
+            observe(o -> o.closed(this));
             closedFuture.complete(null);
         });
+    }
+
+    private void onFrame(Frame frame) {
+        if (env.logFrames()) {
+            FRAMES.info("session {} {}", id, SessionLogs.frame(frame));
+        }
+        observe(o -> o.frame(this, frame));
+    }
+
+    private static String describe(SessionBehavior behavior) {
+        try {
+            return behavior == null ? "no behaviour" : behavior.description();
+        } catch (RuntimeException e) {
+            return behavior.getClass().getSimpleName();
+        }
+    }
+
+    @Override
+    public void recordAudioLateness(java.time.Duration lateness) {
+        Objects.requireNonNull(lateness, "lateness");
+        observe(o -> o.audioLateness(this, lateness));
+    }
+
+    /** Calls the server's observer; a failing observer (metrics) is logged and never breaks the session. */
+    private void observe(java.util.function.Consumer<SessionObserver> call) {
+        try {
+            call.accept(env.observer());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("session {}: the session observer failed", id, e);
+        }
     }
 
     /** Hands an accepted client event to the behaviour (on the serial executor). */
@@ -286,6 +326,7 @@ public final class MockSession implements SessionContext {
         Objects.requireNonNull(problem, "problem");
         journal.addProblem(problem);
         LOG.warn("session {}: {}", id, problem);
+        observe(o -> o.problem(this, problem));
     }
 
     // ---------------------------------------------------------------- test API

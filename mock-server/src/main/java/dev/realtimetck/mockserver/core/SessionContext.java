@@ -21,6 +21,13 @@ public interface SessionContext {
     Optional<String> callId();
 
     /**
+     * Reports how late a paced audio chunk was sent compared to its schedule (for the server's metrics); behaviours
+     * that pace audio call it, others never do.
+     */
+    default void recordAudioLateness(java.time.Duration lateness) {
+    }
+
+    /**
      * The first value of a query parameter of the handshake URL ({@code ?scenario=turn}), if given.
      */
     default Optional<String> queryParameter(String name) {

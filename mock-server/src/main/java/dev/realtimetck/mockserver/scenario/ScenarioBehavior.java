@@ -58,6 +58,11 @@ public final class ScenarioBehavior implements SessionBehavior {
         this.outputFormat = scenario.audioFormat();
     }
 
+    @Override
+    public String description() {
+        return "scenario '" + scenario.name() + "'" + (scenario.strict() ? " (strict)" : "");
+    }
+
     /** The scenario this behaviour runs. */
     public Scenario scenario() {
         return scenario;

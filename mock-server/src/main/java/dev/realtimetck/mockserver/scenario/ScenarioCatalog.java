@@ -177,6 +177,11 @@ public final class ScenarioCatalog {
         }
 
         @Override
+        public String description() {
+            return "unknown scenario '" + name + "'";
+        }
+
+        @Override
         public void onOpen(SessionContext session) {
             session.reportProblem("unknown scenario '" + name + "' asked for by the handshake; known: " + known);
             session.close(ScenarioBehavior.POLICY_VIOLATION, ScenarioBehavior.truncate("unknown scenario '" + name + "'"));
