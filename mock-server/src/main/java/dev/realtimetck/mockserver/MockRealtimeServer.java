@@ -175,9 +175,7 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
      */
     public URI realtimeUrl(String scenario) {
         Objects.requireNonNull(scenario, "scenario");
-        if (!scenario.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-            throw new IllegalArgumentException("scenario: not a scenario name: '" + scenario + "'");
-        }
+        ScenarioCatalog.requireName(scenario);
         return URI.create(realtimeUrl() + "?" + ScenarioCatalog.QUERY_PARAMETER + "=" + scenario);
     }
 
@@ -491,7 +489,7 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
          */
         public Builder scenario(String name, Scenario scenario) {
             Objects.requireNonNull(scenario, "scenario");
-            new ScenarioCatalog().put(name, scenario, ScenarioCatalog.Origin.JAVA, "check"); // checks the name
+            ScenarioCatalog.requireName(name);
             scenarios.put(name, scenario);
             return this;
         }

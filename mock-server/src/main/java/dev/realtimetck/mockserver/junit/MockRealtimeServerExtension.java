@@ -35,6 +35,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *
  * <p>A static field gives one server per class ({@link #perClass}); an instance field, or {@link #perTest}, one
  * server per test method.
+ *
+ * <p>After each test, the extension fails it when a session the test opened recorded problems (unexpected or
+ * out-of-order client events, schema violations, scenario mismatches, behaviour failures), with every report in
+ * the failure message; {@link MockServerTest#failOnProblems()} or {@link #failOnProblems(boolean)} opts out. An
+ * {@code expect} still waiting when the session ended ({@code ScenarioBehavior.UNFINISHED}) does not count: whether
+ * the server sees the client's close before the test ends is a race.
  */
 public final class MockRealtimeServerExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {

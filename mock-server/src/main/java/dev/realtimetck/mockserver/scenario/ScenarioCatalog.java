@@ -158,7 +158,12 @@ public final class ScenarioCatalog {
         return names;
     }
 
-    static void requireName(String name) {
+    /**
+     * Checks a scenario name: 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit.
+     *
+     * @throws IllegalArgumentException naming {@code name} otherwise
+     */
+    public static void requireName(String name) {
         Objects.requireNonNull(name, "name");
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("name: must be 1-100 letters, digits, '.', '_' or '-' starting with a "
