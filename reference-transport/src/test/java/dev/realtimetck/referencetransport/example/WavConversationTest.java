@@ -38,7 +38,7 @@ class WavConversationTest {
         WavFile.write(WavAudio.of(input, question), in);
 
         WavConversation.Result result = WavConversation.run(URI.create(server.realtimeUrl() + "?model=gpt-realtime"),
-                null, "sk-test", in, out, Duration.ofSeconds(20));
+                "gpt-realtime", "sk-test", in, out, Duration.ofSeconds(20));
 
         String expected = "I heard your audio message.";
         assertThat(result.transcript()).isEqualTo(expected);
