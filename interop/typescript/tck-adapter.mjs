@@ -103,7 +103,10 @@ function describeError(e) {
   const out = {
     type: (e && (e.name || e.constructor?.name)) || typeof e,
     message: String((e && e.message) ?? e),
-    kind: (e && e.bridgeKind) || 'error',
+    // the SDK's UserError (resetHistory refusing a history it cannot replay, A33/A34) is Java's
+    // UnsupportedHistoryChangeException, an IllegalArgumentException (J5)
+    kind: (e && e.bridgeKind) || (e && (e.name === 'UserError' || e.constructor?.name === 'UserError')
+      ? 'illegalArgument' : 'error'),
   };
   if (ref !== undefined) out.ref = ref;
   return out;
@@ -152,11 +155,13 @@ export function runAdapter(options = {}) {
     // standard output carries protocol lines only
     console[method] = (...a) => process.stderr.write(a.map(String).join(' ') + '\n');
   }
+  // one line per error, without the stack (its file paths name the machine): the TCK shows the last lines
+  const oneLine = (e) => `${e?.name ?? typeof e}: ${String(e?.message ?? e)}`.replace(/\s+/g, ' ').slice(0, 300);
   process.on('uncaughtException', (e) => {
     // the transport lets listener exceptions escape its socket handler (X24); Node would exit, a browser logs
-    log(`uncaught exception (kept running): ${e?.stack ?? e}`);
+    log(`uncaught exception (kept running): ${oneLine(e)}`);
   });
-  process.on('unhandledRejection', (e) => log(`unhandled rejection (kept running): ${e?.stack ?? e}`));
+  process.on('unhandledRejection', (e) => log(`unhandled rejection (kept running): ${oneLine(e)}`));
 
   const transports = new Map();
   const subscriptions = new Map();
@@ -327,7 +332,7 @@ export function runAdapter(options = {}) {
     try {
       m = JSON.parse(line);
     } catch (e) {
-      log(`ignoring a line that is not JSON: ${line.slice(0, 200)}`);
+      log(`ignoring a line that is not JSON (${line.length} characters)`);
       return;
     }
     switch (m.kind) {
@@ -384,7 +389,7 @@ export function runAdapter(options = {}) {
     }
   });
   reader.on('error', (e) => {
-    log(`standard input reader failed: ${e?.stack ?? e}`);
+    log(`standard input reader failed: ${e?.message ?? e}`);
     process.exit(1);
   });
 }

@@ -3,6 +3,7 @@ package dev.realtimetck.mockserver;
 import dev.realtimetck.mockserver.admin.AdminHandler;
 import dev.realtimetck.mockserver.admin.AdminResponse;
 import dev.realtimetck.mockserver.admin.AdminRoute;
+import dev.realtimetck.mockserver.admin.AdminTokenFilter;
 import dev.realtimetck.mockserver.admin.VerificationRoutes;
 import dev.realtimetck.mockserver.core.EventValidator;
 import dev.realtimetck.mockserver.core.MockSession;
@@ -15,6 +16,7 @@ import dev.realtimetck.mockserver.metrics.ServerMetrics;
 import dev.realtimetck.mockserver.replay.ScenarioDirectory;
 import dev.realtimetck.mockserver.scenario.Scenario;
 import dev.realtimetck.mockserver.scenario.ScenarioCatalog;
+import dev.realtimetck.mockserver.scenario.WavFiles;
 import dev.realtimetck.mockserver.schema.ProtocolSchemas;
 import dev.realtimetck.mockserver.simulator.RealtimeSimulator;
 import dev.realtimetck.mockserver.simulator.SimulatorOptions;
@@ -188,10 +190,19 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
      * Binds the listeners and starts accepting connections.
      *
      * @return this server
-     * @throws IllegalStateException if it was started before, or the address cannot be bound (the message
+     * @throws IllegalStateException if it was started before, if the admin API would listen off loopback without
+     *     an {@linkplain Builder#adminToken(String) admin token}, or the address cannot be bound (the message
      *     names host and port)
      */
     public MockRealtimeServer start() {
+        // off loopback the admin API shares the main listener only behind a token
+        boolean adminOnMain = (Listeners.isLoopback(config.host) || config.adminToken != null)
+                && config.adminPort == 0 && !config.separateAdmin;
+        if (config.adminToken == null && !adminOnMain && !Listeners.isLoopback(config.adminHost)) {
+            throw new IllegalStateException("the admin API would listen on " + config.adminHost + ", which is not "
+                    + "a loopback address; give it a token (adminToken, --admin-token or "
+                    + AdminTokenFilter.ENVIRONMENT_VARIABLE + ")");
+        }
         synchronized (lock) {
             if (started || closed) {
                 throw new IllegalStateException("the server was already " + (closed ? "closed" : "started"));
@@ -199,14 +210,19 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             started = true;
         }
         // the scenario routes (PUT/GET /scenario, PUT /replay) come with every server; the builder's routes follow
-        List<AdminRoute> adminRoutes = new ArrayList<>(ScenarioAdminRoutes.routes(this));
+        // uploaded scenarios read {{wav}} files only below adminWavFolder (else class path resources only)
+        WavFiles adminWavFiles = config.adminWavFolder == null
+                ? WavFiles.classPathOnly() : WavFiles.within(config.adminWavFolder);
+        List<AdminRoute> adminRoutes = new ArrayList<>(ScenarioAdminRoutes.routes(this, adminWavFiles));
         adminRoutes.addAll(VerificationRoutes.routes());
         adminRoutes.add(new AdminRoute("GET", "/metrics", r -> new AdminResponse(200, ServerMetrics.CONTENT_TYPE,
                 metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         adminRoutes.addAll(config.adminRoutes);
-        AdminHandler admin = new AdminHandler(this, adminRoutes);
+        HttpHandler admin = new AdminHandler(this, adminRoutes);
+        if (config.adminToken != null) {
+            admin = new AdminTokenFilter(config.adminToken, admin);
+        }
         HttpHandler notFound = Listeners.notFound(REALTIME_PATH);
-        boolean adminOnMain = Listeners.isLoopback(config.host) && config.adminPort == 0 && !config.separateAdmin;
         PathHandler main = Handlers.path(notFound).addExactPath(REALTIME_PATH, hub.endpoint());
         if (adminOnMain) {
             main.addPrefixPath(ADMIN_PATH, admin);
@@ -367,7 +383,8 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         private int maxFrames = 20_000;
         private long maxInputAudioBytes = 64L * 1024 * 1024;
         private final List<AdminRoute> adminRoutes = new ArrayList<>();
-        private EventValidator validator = new SchemaEventValidator(ProtocolSchemas.get());
+        private EventValidator validator;
+        private boolean lenient;
         private boolean separateAdmin;
         private boolean logFrames;
         private final java.util.Map<String, Scenario> scenarios = new java.util.LinkedHashMap<>();
@@ -375,6 +392,8 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         private boolean directoryStrict;
         private double directoryReplaySpeed;
         private boolean directoryFreshIds;
+        private String adminToken;
+        private Path adminWavFolder;
 
         private Builder() {
         }
@@ -429,6 +448,16 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             return this;
         }
 
+        /**
+         * Accept unknown and retired fields inside client events (for example the Beta-era
+         * {@code session.turn_detection}) instead of answering them with {@code unknown_parameter} as the GA API
+         * does; default false. Unknown top-level fields of an event are still rejected.
+         */
+        public Builder lenient(boolean lenient) {
+            this.lenient = lenient;
+            return this;
+        }
+
         /** The validation mode; default {@link ValidationMode#STRICT}. */
         public Builder validation(ValidationMode validation) {
             this.validation = Objects.requireNonNull(validation, "validation");
@@ -472,6 +501,31 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
                 throw new IllegalArgumentException("maxInputAudioBytes must be >= 0, was " + maxInputAudioBytes);
             }
             this.maxInputAudioBytes = maxInputAudioBytes;
+            return this;
+        }
+
+        /**
+         * A bearer token the admin API requires ({@code Authorization: Bearer <token>}); default none. Without
+         * one the admin API only listens on a loopback address ({@link #start()} refuses anything else); with
+         * one it shares the main listener even when {@link #host(String)} is not loopback.
+         */
+        public Builder adminToken(String token) {
+            Objects.requireNonNull(token, "token");
+            if (token.isBlank()) {
+                throw new IllegalArgumentException("adminToken must not be blank");
+            }
+            this.adminToken = token;
+            return this;
+        }
+
+        /**
+         * The folder from which the {@code {{wav PATH}}} placeholders of scenarios uploaded through the admin API
+         * ({@code PUT /__admin/scenario}) may read files: relative paths inside it only, no {@code ..}, no
+         * absolute paths, no symbolic links out of it. Default none: such scenarios read class path resources
+         * only.
+         */
+        public Builder adminWavFolder(Path folder) {
+            this.adminWavFolder = Objects.requireNonNull(folder, "folder");
             return this;
         }
 
@@ -558,7 +612,8 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             copy.maxFrames = maxFrames;
             copy.maxInputAudioBytes = maxInputAudioBytes;
             copy.adminRoutes.addAll(adminRoutes);
-            copy.validator = validator;
+            copy.validator = validator != null ? validator : new SchemaEventValidator(ProtocolSchemas.get(), lenient);
+            copy.lenient = lenient;
             copy.separateAdmin = separateAdmin;
             copy.logFrames = logFrames;
             copy.scenarios.putAll(scenarios);
@@ -566,6 +621,8 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             copy.directoryStrict = directoryStrict;
             copy.directoryReplaySpeed = directoryReplaySpeed;
             copy.directoryFreshIds = directoryFreshIds;
+            copy.adminToken = adminToken;
+            copy.adminWavFolder = adminWavFolder;
             return new MockRealtimeServer(copy);
         }
 

@@ -10,6 +10,7 @@ import dev.realtimetck.mockserver.scenario.Scenario;
 import dev.realtimetck.mockserver.scenario.ScenarioBehaviorFactory;
 import dev.realtimetck.mockserver.scenario.ScenarioCatalog;
 import dev.realtimetck.mockserver.scenario.ScenarioException;
+import dev.realtimetck.mockserver.scenario.WavFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -37,12 +38,17 @@ final class ScenarioAdminRoutes {
     private ScenarioAdminRoutes() {
     }
 
-    /** The routes of {@code server}. */
-    static List<AdminRoute> routes(MockRealtimeServer server) {
+    /**
+     * The routes of {@code server}.
+     *
+     * @param server the server whose default behaviour and named scenarios the routes change
+     * @param wavFiles where the {@code {{wav}}} placeholders of uploaded scenarios and recordings may read files
+     */
+    static List<AdminRoute> routes(MockRealtimeServer server, WavFiles wavFiles) {
         return List.of(
                 new AdminRoute("PUT", "/scenario", r -> {
                     Scenario scenario = scenarioBody(r);
-                    server.installAdminBehavior(new ScenarioBehaviorFactory(scenario));
+                    server.installAdminBehavior(new ScenarioBehaviorFactory(scenario, wavFiles));
                     return AdminResponse.ok(describe(scenario));
                 }),
                 new AdminRoute("GET", "/scenario", ScenarioAdminRoutes::getScenario),
@@ -60,7 +66,7 @@ final class ScenarioAdminRoutes {
                 }),
                 new AdminRoute("PUT", "/replay", r -> {
                     Scenario scenario = replayBody(r);
-                    server.installAdminBehavior(new ScenarioBehaviorFactory(scenario));
+                    server.installAdminBehavior(new ScenarioBehaviorFactory(scenario, wavFiles));
                     return AdminResponse.ok(describe(scenario));
                 }),
                 new AdminRoute("GET", "/scenarios", r -> {
@@ -76,7 +82,8 @@ final class ScenarioAdminRoutes {
                     String name = r.pathParameters().get("name");
                     Scenario scenario = "jsonl".equals(param(r, "format", "")) ? replayBody(r) : scenarioBody(r);
                     try {
-                        server.scenarios().put(name, scenario, ScenarioCatalog.Origin.ADMIN, "(admin request)");
+                        server.scenarios().put(name, scenario, ScenarioCatalog.Origin.ADMIN, "(admin request)",
+                                wavFiles);
                     } catch (IllegalArgumentException e) {
                         throw new AdminException(400, "invalid_name", e.getMessage());
                     }

@@ -10,14 +10,19 @@ import tools.jackson.databind.JsonNode;
 final class SchemaEventValidator implements EventValidator {
 
     private final ProtocolSchemas schemas;
+    private final boolean lenient;
 
-    SchemaEventValidator(ProtocolSchemas schemas) {
+    /**
+     * @param lenient accept unknown fields inside client events ({@code --lenient}); the GA API rejects them
+     */
+    SchemaEventValidator(ProtocolSchemas schemas, boolean lenient) {
         this.schemas = schemas;
+        this.lenient = lenient;
     }
 
     @Override
     public List<Violation> validateClientEvent(JsonNode event) {
-        return convert(schemas.validateClientEvent(event));
+        return convert(lenient ? schemas.validateClientEventLeniently(event) : schemas.validateClientEvent(event));
     }
 
     @Override

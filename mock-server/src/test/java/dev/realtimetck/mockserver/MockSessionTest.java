@@ -47,8 +47,9 @@ class MockSessionTest {
 
             client.send("{\"event_id\":\"evt_1\"}");
             JsonNode missing = client.nextEvent("error").get("error");
-            assertThat(missing.get("code").asString()).isEqualTo("missing_type");
-            assertThat(missing.get("param").asString()).isEqualTo("type");
+            assertThat(missing.get("code").asString()).isEqualTo("invalid_event");
+            assertThat(missing.get("message").asString()).isEqualTo("The 'type' field is missing.");
+            assertThat(missing.get("param").isNull()).isTrue();
             assertThat(missing.get("event_id").asString()).isEqualTo("evt_1");
 
             client.send("{\"type\":\"response.create\"}");

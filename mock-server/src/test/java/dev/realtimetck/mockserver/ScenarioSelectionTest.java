@@ -99,6 +99,21 @@ class ScenarioSelectionTest {
     }
 
     @Test
+    void aSymbolicLinkOutOfTheDirectoryIsNoScenario(@TempDir Path temp) throws Exception {
+        Path dir = Files.createDirectories(temp.resolve("scenarios"));
+        Files.writeString(dir.resolve("inside.yaml"), GREETING.replace("CODE", "inside"));
+        Path outside = Files.writeString(temp.resolve("outside.yaml"), GREETING.replace("CODE", "outside"));
+        Files.createSymbolicLink(dir.resolve("escape.yaml"), outside);
+        try (MockRealtimeServer server = MockRealtimeServer.builder().scenarioDirectory(dir).start()) {
+            assertThat(server.scenarios().find("escape")).isEmpty();
+            assertThat(firstCode(server.realtimeUrl("inside"))).isEqualTo("inside");
+            try (WsTestClient client = WsTestClient.connect(server.realtimeUrl("escape"))) {
+                assertThat(client.awaitClose()).isEqualTo("1008 unknown scenario 'escape'");
+            }
+        }
+    }
+
+    @Test
     void aBadFileInTheDirectoryFailsTheStartWithFileLineAndPointer(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("bad.yaml"), "steps:\n  - send:\n      type: response.done\n"
                 + "      response: {id: \"{{id resp}}\", object: realtime.response, status: finished, output: []}\n");

@@ -136,8 +136,9 @@ class ListenerIsolationTest {
             session.awaitClientEvent("session.update", WAIT);
             transport.requestResponse();
             session.awaitClientEvent("response.create", WAIT);
-            session.send("{\"type\":\"response.created\",\"response\":{\"id\":\"r1\",\"output\":[]}}");
+            // registered before response.created is sent, so the listener cannot miss it
             transport.on(TransportEventType.TURN_STARTED, started -> transport.requestResponse()); // queued (D3)
+            session.send("{\"type\":\"response.created\",\"response\":{\"id\":\"r1\",\"output\":[]}}");
             transport.on(TransportEventType.TURN_DONE, done -> turnDone.block());
             try {
                 session.send("{\"type\":\"response.done\",\"response\":{\"id\":\"r1\",\"output\":[]}}");

@@ -61,7 +61,7 @@ final class ProtocolViolatingServer extends LoopbackServer {
         }
     }
 
-    private static String readHead(InputStream in) throws IOException {
+    static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
         byte[] end = {'\r', '\n', '\r', '\n'};
@@ -76,7 +76,7 @@ final class ProtocolViolatingServer extends LoopbackServer {
         return head.toString(StandardCharsets.US_ASCII);
     }
 
-    private static String accept(String key) {
+    static String accept(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-1")
                     .digest((key + GUID).getBytes(StandardCharsets.US_ASCII));

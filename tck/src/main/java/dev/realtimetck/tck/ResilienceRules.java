@@ -225,4 +225,113 @@ public interface ResilienceRules extends TransportUnderTest {
         tck.attachSession();
         assertThat(t.status()).as("status after connecting again").isEqualTo(ConnectionStatus.CONNECTED);
     }
+
+    @TckRule("RT-RESIL-010")
+    default void serverCloseMidResponseEndsCleanlyAndReconnectsFresh(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeTransportLayer t = tck.transport();
+        tck.events().awaitStatus(ConnectionStatus.CONNECTED);
+        t.requestResponse();
+        wire.await("response.create");
+        wire.push(ServerEvents.responseCreated("resp_closed"));
+        wire.push(ServerEvents.audioDelta("resp_closed", "item_closed", ServerEvents.pcmMillis(20)));
+        tck.events().await(TransportEventType.AUDIO);
+        t.requestResponse(Map.of("instructions", "held before the close"));
+        tck.events().skipAll();
+        wire.session().close(1011, "server error mid-response");
+        tck.events().awaitStatus(ConnectionStatus.DISCONNECTED);
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        tck.events().assertNone(TransportEventType.ERROR, "for a server close with a close frame (C12)");
+        tck.events().assertNone(TransportEventType.CONNECTION_CHANGE, "after the one disconnected");
+        Wire again = tck.connect();
+        t.requestResponse(Map.of("instructions", "after the reconnect"));
+        again.await(e -> "response.create".equals(e.path("type").asString(null))
+                        && "after the reconnect".equals(e.at("/response/instructions").asString(null)),
+                "a response.create sent at once on the new connection (fresh sequencing, C14)");
+        assertThat(again.clientEvents("response.create")).as("response.create events on the new connection: "
+                + "nothing queued on the old socket is replayed (C14, D10)").hasSize(1);
+    }
+
+    @TckRule("RT-RESIL-011")
+    default void resetMidFrameEndsTheConnectionWithoutAPartialEvent(TckHarness tck) {
+        MidFrameResetServer resetter = tck.midFrameResetServer();
+        RealtimeTransportLayer t = tck.transport();
+        RealtimeTransportConnectOptions options = RealtimeTransportConnectOptions.builder().apiKey(TckHarness.API_KEY)
+                .url(resetter.url()).model(TckHarness.MODEL).build();
+        CompletionStage<Void> connect = ConnectionRules.connectOutcome(() -> t.connect(options));
+        assertThat(tck.events().awaitAny("rate_limits.updated").get("tck_seq")).as("the complete event before the "
+                + "cut frame").isEqualTo(MidFrameResetServer.COMPLETE_SEQ);
+        resetter.resetMidFrame();
+        tck.awaitStatus(t, ConnectionStatus.DISCONNECTED);
+        tck.events().awaitStatus(ConnectionStatus.DISCONNECTED);
+        try {
+            connect.toCompletableFuture().get(tck.timing().signalTimeout().toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException failedWhileConnecting) {
+            // a transport that completes connect only later fails it with the socket error (C10)
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new TckViolation("connect() to complete or fail once the connection was reset", "it is still pending",
+                    List.of());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        tck.events().skipAll();
+        tck.events().assertNone(TransportEventType.CONNECTION_CHANGE, "after disconnected");
+        assertThat(tck.events().any()).as("raw events: the cut-off frame yields none (B1)")
+                .noneMatch(e -> Integer.valueOf(MidFrameResetServer.CUT_SEQ).equals(e.get("tck_seq")));
+        assertThat(tck.events().statuses()).as("connection_change events of the reset connection")
+                .containsOnlyOnce(ConnectionStatus.DISCONNECTED).endsWith(ConnectionStatus.DISCONNECTED);
+        tck.await(t.connect(tck.options()), "connect() to the TCK mock server after the reset");
+        tck.attachSession();
+        assertThat(t.status()).as("status after connecting again").isEqualTo(ConnectionStatus.CONNECTED);
+    }
+
+    @TckRule("RT-RESIL-012")
+    default void burstWhileAListenerIsBlockedLosesNothing(TckHarness tck) {
+        Wire wire = tck.connect();
+        RealtimeTransportLayer t = tck.transport();
+        tck.events().awaitStatus(ConnectionStatus.CONNECTED);
+        int burst = 2_000;
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch blocked = new java.util.concurrent.CountDownLatch(1);
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        t.onAny(e -> {
+            if (!"rate_limits.updated".equals(e.type())) {
+                return;
+            }
+            if (blocked.getCount() > 0) {
+                blocked.countDown();
+                try {
+                    release.await(tck.timing().signalTimeout().toMillis() * 4,
+                            java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            seen.add(e.get("tck_seq"));
+        });
+        try {
+            for (int i = 0; i < burst; i++) {
+                wire.session().sendRawText(ServerEvents.rateLimits(i));
+            }
+            tck.awaitCondition(() -> blocked.getCount() == 0, "the listener to receive the first event of the burst",
+                    () -> "it was not called");
+            // while the listener is blocked, a send from this thread still reaches the server (J2)
+            t.sendEvent(RealtimeClientMessage.of(Map.of("type", "input_audio_buffer.clear")));
+            wire.await("input_audio_buffer.clear");
+        } finally {
+            release.countDown();
+        }
+        tck.awaitCondition(() -> seen.size() >= burst, "all " + burst + " events of the burst to reach the listener "
+                + "once it returned", () -> seen.size() + " arrived");
+        for (int i = 0; i < burst; i++) {
+            if (!Integer.valueOf(i).equals(seen.get(i))) {
+                throw new TckViolation("the burst in the order the server sent it (J1)", "event " + i + " was tck_seq "
+                        + seen.get(i), List.of());
+            }
+        }
+        assertThat(seen).as("events of the burst").hasSize(burst);
+        assertThat(t.status()).isEqualTo(ConnectionStatus.CONNECTED);
+    }
 }

@@ -222,6 +222,16 @@ public final class TckHarness implements AutoCloseable {
         return s.url();
     }
 
+    /**
+     * A loopback server that opens the WebSocket, sends one complete event and, on {@code resetMidFrame()}, half
+     * of the next frame followed by a TCP reset (closed when the test ends).
+     */
+    MidFrameResetServer midFrameResetServer() {
+        MidFrameResetServer s = new MidFrameResetServer();
+        closeables.add(s);
+        return s;
+    }
+
     /** A loopback TCP server that closes every connection as soon as it accepts it (closed when the test ends). */
     public NeverAnsweringServer hangingUpServer() {
         NeverAnsweringServer s = new NeverAnsweringServer(true);

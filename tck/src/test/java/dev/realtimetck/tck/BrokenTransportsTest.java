@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.realtimetck.api.RealtimeTransportLayer;
 import dev.realtimetck.tck.broken.BrokenHistory;
 import dev.realtimetck.tck.broken.BrokenInterrupts;
+import dev.realtimetck.tck.broken.BrokenResilience;
 import dev.realtimetck.tck.broken.BrokenTransports;
 import dev.realtimetck.tck.example.ExampleTransportTckTest;
 import java.util.Map;
@@ -87,6 +88,22 @@ class BrokenTransportsTest {
         @Override
         public RealtimeTransportLayer createTransport(TckTransportSettings s) {
             return new BrokenTransports.NoReconnect(reference(s));
+        }
+    }
+
+    /** RESIL group on a transport that reports a server's clean close as an error. */
+    public static class ErrorOnServerCloseRun implements ResilienceRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenResilience.ErrorOnServerClose(reference(s));
+        }
+    }
+
+    /** RESIL group on a transport whose listeners get events through a bounded, dropping queue. */
+    public static class DropsEventsWhenListenersLagRun implements ResilienceRules {
+        @Override
+        public RealtimeTransportLayer createTransport(TckTransportSettings s) {
+            return new BrokenResilience.DropsEventsWhenListenersLag(reference(s));
         }
     }
 
@@ -285,7 +302,10 @@ class BrokenTransportsTest {
                 Arguments.of(LeakedTracingRun.class, Set.of("RT-CLIENT-023")),
                 Arguments.of(SwallowedErrorsRun.class, Set.of("RT-SERVER-004")),
                 Arguments.of(LostResponseRequestsRun.class, Set.of("RT-SEQ-003", "RT-SEQ-005", "RT-SEQ-008")),
-                Arguments.of(NoReconnectRun.class, Set.of("RT-RESIL-001", "RT-RESIL-002", "RT-RESIL-008", "RT-RESIL-009")),
+                Arguments.of(NoReconnectRun.class, Set.of("RT-RESIL-001", "RT-RESIL-002", "RT-RESIL-008", "RT-RESIL-009",
+                        "RT-RESIL-010", "RT-RESIL-011")),
+                Arguments.of(ErrorOnServerCloseRun.class, Set.of("RT-RESIL-010")),
+                Arguments.of(DropsEventsWhenListenersLagRun.class, Set.of("RT-RESIL-012")),
                 Arguments.of(UnsafeConcurrentSendsRun.class, Set.of("RT-THREAD-002")),
                 Arguments.of(ListenerExceptionKillsDispatchRun.class, Set.of("RT-THREAD-001")),
                 Arguments.of(ListenerHoldsSendLockRun.class, Set.of("RT-THREAD-005")),

@@ -57,11 +57,12 @@ class FailureMessageTest {
     }
 
     @Test
-    void aRuleOfTheApiContractNamesTheApiReadmeAsItsSource() {
+    void aRuleOfTheJavaRenderingNamesItsJRuleAsItsSource() {
+        // the threading contract is rule J2 of docs/transport-behaviour.md since the Java rules (section J) exist
         Rule rule = new Rule("RT-THREAD-005", RuleLevel.MUST, "THREAD", "A blocked listener blocks no sender.",
-                "API threading contract", null);
+                "J2", null);
         String message = FailureMessage.format(rule, "blocked", List.of(), List.of());
         assertThat(message.lines().reduce((a, b) -> b).orElseThrow())
-                .isEqualTo("Source: the API threading contract (api/README.md); every rule is listed in tck/SPEC.md.");
+                .isEqualTo("Source: docs/transport-behaviour.md#j2 (every rule is listed in tck/SPEC.md)");
     }
 }

@@ -3,7 +3,11 @@ package dev.realtimetck.mockserver.cli;
 import dev.realtimetck.mockserver.MockRealtimeServer;
 import dev.realtimetck.mockserver.core.ValidationMode;
 import dev.realtimetck.mockserver.simulator.SimulatorOptions;
+import dev.realtimetck.mockserver.admin.AdminTokenFilter;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,8 +30,8 @@ final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}). A non-loopback address moves the "
-                    + "admin API to its own loopback listener.")
+            description = "Address to listen on (default: ${DEFAULT-VALUE}). A non-loopback address needs "
+                    + "--admin-token (or " + AdminTokenFilter.ENVIRONMENT_VARIABLE + ").")
     String host;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + DEFAULT_PORT,
@@ -55,6 +59,23 @@ final class ServeCommand implements Callable<Integer> {
                     + "else a free port; any other value gives the admin API its own listener.")
     int adminPort;
 
+    @Option(names = "--lenient",
+            description = "Accept unknown and retired (Beta-era) fields inside client events instead of answering "
+                    + "unknown_parameter as the GA API does.")
+    boolean lenient;
+
+    @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:"
+            + AdminTokenFilter.ENVIRONMENT_VARIABLE + "}",
+            description = "Bearer token the admin API requires (Authorization: Bearer TOKEN); default: the "
+                    + "environment variable " + AdminTokenFilter.ENVIRONMENT_VARIABLE + ". Required when --host "
+                    + "or --admin-host is not a loopback address.")
+    String adminToken;
+
+    @Option(names = "--admin-wav-dir", paramLabel = "DIR",
+            description = "Folder the {{wav PATH}} placeholders of scenarios uploaded through the admin API may "
+                    + "read (relative paths inside it only). Default: none, class path resources only.")
+    Path adminWavDir;
+
     @Option(names = "--max-frames", paramLabel = "N", defaultValue = "20000",
             description = "Frames kept per session in the frame log; the oldest are dropped first "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -62,16 +83,38 @@ final class ServeCommand implements Callable<Integer> {
 
     private final CompletableFuture<Void> stop;
 
+    private static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     ServeCommand(CompletableFuture<Void> stop) {
         this.stop = stop;
     }
 
     @Override
     public Integer call() {
+        boolean hasToken = adminToken != null && !adminToken.isBlank();
+        for (String address : new String[] {host, adminHost}) {
+            if (!hasToken && !isLoopback(address)) {
+                throw new ParameterException(spec.commandLine(), address + " is not a loopback address: the admin "
+                        + "API would be reachable from other hosts, so it needs a token; pass --admin-token TOKEN or "
+                        + "set " + AdminTokenFilter.ENVIRONMENT_VARIABLE);
+            }
+        }
         MockRealtimeServer.Builder builder = MockRealtimeServer.builder();
         try {
             builder.host(host).port(port).adminHost(adminHost).adminPort(adminPort).apiKeys(apiKeys)
-                    .validation(validation).pacing(pacing).maxFrames(maxFrames);
+                    .validation(validation).pacing(pacing).maxFrames(maxFrames).lenient(lenient);
+            if (hasToken) {
+                builder.adminToken(adminToken);
+            }
+            if (adminWavDir != null) {
+                builder.adminWavFolder(adminWavDir);
+            }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -60,9 +60,13 @@ final class ClientEventIntake {
         if (type == null || !type.isString()) {
             journal.addEvent(event);
             LOG.debug("session {}: dropped a client event without a string type", session.id());
-            sendError("missing_type", type == null
-                    ? "Missing required parameter: 'type'."
-                    : "Invalid type for 'type': expected a string.", "type", event);
+            if (type == null) {
+                // as the API reference's example error: code invalid_event, param null
+                sendError("invalid_event", "The 'type' field is missing.", null, event);
+            } else {
+                sendError("invalid_type", "Invalid type for 'type': expected a string, but got "
+                        + type.getNodeType().toString().toLowerCase(Locale.ROOT) + ".", "type", event);
+            }
             return;
         }
         if (!ClientEventTypes.isKnown(type.asString())) {

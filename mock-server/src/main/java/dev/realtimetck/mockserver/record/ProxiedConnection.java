@@ -83,6 +83,7 @@ final class ProxiedConnection implements WebSocket.Listener {
                 secrets.add(authorization.substring(7).trim());
             }
         }
+        secrets.addAll(Redactor.secretQueryValues(exchange.getQueryString()));
         redactor = new Redactor(secrets);
 
         WebSocket.Builder builder = http.newWebSocketBuilder();

@@ -1,5 +1,8 @@
 package dev.realtimetck.mockserver.record;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +22,8 @@ final class Redactor {
 
     static final String REDACTED = "[redacted]";
     private static final Set<String> SECRET_KEYS = Set.of("api_key", "client_secret", "authorization");
+    private static final Set<String> SECRET_QUERY_PARAMETERS = Set.of("api_key", "apikey", "key", "token",
+            "access_token", "client_secret", "authorization");
     private static final Pattern KEY_SHAPED = Pattern.compile("\\b(?:sk-[A-Za-z0-9_-]{8,}|ek_[A-Za-z0-9_-]{8,})");
 
     private final List<String> secrets;
@@ -26,6 +31,31 @@ final class Redactor {
     /** @param secrets literal secrets of this connection (blank ones are ignored) */
     Redactor(List<String> secrets) {
         this.secrets = secrets.stream().filter(s -> s != null && s.length() >= 4).toList();
+    }
+
+    /**
+     * The values of query parameters that carry credentials ({@code api_key}, {@code key}, {@code token},
+     * {@code access_token}, {@code client_secret}, {@code authorization}, any case), raw and URL-decoded, so a
+     * client that puts its key in the URL has it redacted like a header.
+     */
+    static List<String> secretQueryValues(String query) {
+        List<String> values = new ArrayList<>();
+        if (query == null || query.isEmpty()) {
+            return values;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String name = URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+            if (SECRET_QUERY_PARAMETERS.contains(name)) {
+                String raw = pair.substring(eq + 1);
+                values.add(raw);
+                values.add(URLDecoder.decode(raw, StandardCharsets.UTF_8));
+            }
+        }
+        return values;
     }
 
     String text(String text) {

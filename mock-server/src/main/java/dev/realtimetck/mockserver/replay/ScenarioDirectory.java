@@ -1,5 +1,6 @@
 package dev.realtimetck.mockserver.replay;
 
+import dev.realtimetck.mockserver.core.FolderPaths;
 import dev.realtimetck.mockserver.scenario.Scenario;
 import dev.realtimetck.mockserver.scenario.ScenarioBehaviorFactory;
 import dev.realtimetck.mockserver.scenario.ScenarioCatalog;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -23,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * {@link #refresh()} reloads the files that changed since the last look (by modification time and size), adds new
  * ones and removes deleted ones; the server calls it before each named lookup, so an edited file is live for the
  * next session. A file that no longer loads keeps its previous version and is logged.
+ *
+ * <p>Every file name is resolved with {@link FolderPaths#resolveInside}: a symbolic link that leads out of the
+ * directory is skipped (and logged), so a scenario name never reads a file outside it.
  */
 public final class ScenarioDirectory {
 
@@ -114,9 +119,21 @@ public final class ScenarioDirectory {
 
     private List<Path> files() {
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isRegularFile).filter(ScenarioDirectory::isScenarioFile).sorted().toList();
+            return list.filter(ScenarioDirectory::isScenarioFile).map(this::inside).flatMap(Optional::stream)
+                    .filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new ScenarioException("scenario directory " + dir + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code file} resolved inside the directory; empty (and logged) when it leads out of it. */
+    private Optional<Path> inside(Path file) {
+        try {
+            FolderPaths.resolveInside(dir, file.getFileName().toString());
+            return Optional.of(file);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("scenario directory {}: skipped {}", dir, e.getMessage());
+            return Optional.empty();
         }
     }
 

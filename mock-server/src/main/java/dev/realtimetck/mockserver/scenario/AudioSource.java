@@ -12,4 +12,8 @@ interface AudioSource {
     static AudioSource generated() {
         return GeneratedAudio.INSTANCE;
     }
+
+    static AudioSource generated(WavFiles files) {
+        return files == WavFiles.anywhere() ? GeneratedAudio.INSTANCE : new GeneratedAudio(files);
+    }
 }

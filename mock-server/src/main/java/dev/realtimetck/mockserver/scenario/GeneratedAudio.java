@@ -7,11 +7,11 @@ import dev.realtimetck.api.audio.WavAudio;
 import dev.realtimetck.api.audio.WavFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,12 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * the samples may be PCM16, mu-law or A-law.
  */
 final class GeneratedAudio implements AudioSource {
-    static final GeneratedAudio INSTANCE = new GeneratedAudio();
+    static final GeneratedAudio INSTANCE = new GeneratedAudio(WavFiles.anywhere());
 
     private static final double TONE_HZ = 440.0;
     private static final double AMPLITUDE = 0.3;
 
     private final Map<String, WavAudio> wavs = new ConcurrentHashMap<>();
+    private final WavFiles files;
+
+    GeneratedAudio(WavFiles files) {
+        this.files = files;
+    }
 
     @Override
     public String generated(String format, long millis) {
@@ -38,7 +43,7 @@ final class GeneratedAudio implements AudioSource {
     @Override
     public String wav(String format, String path) {
         AudioFormat target = AudioFormat.parse(format);
-        WavAudio wav = wavs.computeIfAbsent(path, GeneratedAudio::read);
+        WavAudio wav = wavs.computeIfAbsent(path, this::read);
         AudioFormat source;
         try {
             source = wav.audioFormat();
@@ -52,11 +57,11 @@ final class GeneratedAudio implements AudioSource {
         return Base64.getEncoder().encodeToString(Transcode.convert(wav.data(), source, target));
     }
 
-    private static WavAudio read(String path) {
+    private WavAudio read(String path) {
         try {
-            Path file = Path.of(path);
-            if (Files.isRegularFile(file)) {
-                return WavFile.read(file);
+            Optional<Path> file = files.file(path);
+            if (file.isPresent()) {
+                return WavFile.read(file.get());
             }
             String resource = path.startsWith("/") ? path.substring(1) : path;
             ClassLoader loader = Thread.currentThread().getContextClassLoader();

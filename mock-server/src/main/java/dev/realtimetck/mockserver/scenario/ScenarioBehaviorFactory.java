@@ -12,15 +12,22 @@ import java.util.Objects;
  * factory currently installed.
  *
  * @param scenario the scenario
+ * @param wavFiles where its {@code {{wav PATH}}} placeholders may read files
  */
-public record ScenarioBehaviorFactory(Scenario scenario) implements SessionBehaviorFactory {
+public record ScenarioBehaviorFactory(Scenario scenario, WavFiles wavFiles) implements SessionBehaviorFactory {
 
     public ScenarioBehaviorFactory {
         Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(wavFiles, "wavFiles");
+    }
+
+    /** Runs {@code scenario}, whose {@code {{wav}}} placeholders may read any file ({@link WavFiles#anywhere()}). */
+    public ScenarioBehaviorFactory(Scenario scenario) {
+        this(scenario, WavFiles.anywhere());
     }
 
     @Override
     public SessionBehavior create(SessionContext session) {
-        return new ScenarioBehavior(scenario);
+        return new ScenarioBehavior(scenario, AudioSource.generated(wavFiles));
     }
 }

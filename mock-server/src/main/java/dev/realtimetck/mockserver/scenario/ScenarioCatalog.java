@@ -50,14 +50,16 @@ public final class ScenarioCatalog {
      * @param scenario the scenario
      * @param origin where it came from
      * @param source the file it was loaded from, or a description
+     * @param wavFiles where its {@code {{wav PATH}}} placeholders may read files
      */
-    public record Entry(String name, Scenario scenario, Origin origin, String source) {
+    public record Entry(String name, Scenario scenario, Origin origin, String source, WavFiles wavFiles) {
         /** Checks the fields. */
         public Entry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(scenario, "scenario");
             Objects.requireNonNull(origin, "origin");
             Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(wavFiles, "wavFiles");
         }
     }
 
@@ -65,13 +67,25 @@ public final class ScenarioCatalog {
     private final Map<String, Scenario> bundled = new LinkedHashMap<>();
 
     /**
-     * Adds or replaces the scenario called {@code name}.
+     * Adds or replaces the scenario called {@code name}. Its {@code {{wav PATH}}} placeholders may read any file
+     * when the operator gave it ({@link Origin#JAVA}, {@link Origin#DIRECTORY}); one that came through the admin
+     * API reads class path resources only (use the five-argument form to give it a folder).
      *
      * @throws IllegalArgumentException if {@code name} is not 1-100 letters, digits, '.', '_' or '-'
      */
     public void put(String name, Scenario scenario, Origin origin, String source) {
+        put(name, scenario, origin, source, origin == Origin.ADMIN ? WavFiles.classPathOnly() : WavFiles.anywhere());
+    }
+
+    /**
+     * Adds or replaces the scenario called {@code name}, whose {@code {{wav PATH}}} placeholders read files
+     * through {@code wavFiles}.
+     *
+     * @throws IllegalArgumentException if {@code name} is not 1-100 letters, digits, '.', '_' or '-'
+     */
+    public void put(String name, Scenario scenario, Origin origin, String source, WavFiles wavFiles) {
         requireName(name);
-        Entry entry = new Entry(name, scenario, origin, source);
+        Entry entry = new Entry(name, scenario, origin, source, wavFiles);
         synchronized (entries) {
             entries.put(name, entry);
         }
@@ -100,13 +114,21 @@ public final class ScenarioCatalog {
 
     /** The scenario called {@code name}: an entry, else a bundled example; empty when neither exists. */
     public Optional<Scenario> find(String name) {
+        return factory(name).map(ScenarioBehaviorFactory::scenario);
+    }
+
+    /**
+     * The factory of the scenario called {@code name}, with the {@link WavFiles} it was added with (a bundled
+     * example reads class path resources only); empty when there is no such scenario.
+     */
+    public Optional<ScenarioBehaviorFactory> factory(String name) {
         synchronized (entries) {
             Entry entry = entries.get(name);
             if (entry != null) {
-                return Optional.of(entry.scenario());
+                return Optional.of(new ScenarioBehaviorFactory(entry.scenario(), entry.wavFiles()));
             }
         }
-        return bundled(name);
+        return bundled(name).map(s -> new ScenarioBehaviorFactory(s, WavFiles.classPathOnly()));
     }
 
     /** The bundled example called {@code name} (see {@link #BUNDLED}), loaded from the jar. */
@@ -135,9 +157,9 @@ public final class ScenarioCatalog {
                 return fallback.get().create(session);
             }
             beforeLookup.run();
-            Optional<Scenario> scenario = find(name.get());
+            Optional<ScenarioBehaviorFactory> scenario = factory(name.get());
             if (scenario.isPresent()) {
-                return new ScenarioBehavior(scenario.get());
+                return scenario.get().create(session);
             }
             return new UnknownScenario(name.get(), known());
         };

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The project's JSON Schemas (draft 2020-12) for every client and server event of the OpenAI Realtime GA
@@ -38,11 +39,17 @@ public final class ProtocolSchemas {
         static final ProtocolSchemas INSTANCE = load();
     }
 
+    /** The {@code $id} of the closed variant client events are checked against (see {@link #validateClientEvent}). */
+    static final String CLOSED_SCHEMA_ID = "https://realtimetck.dev/schemas/realtime-events.closed.schema.json";
+
     private final Map<String, Schema> clientSchemas;
+    private final Map<String, Schema> lenientClientSchemas;
     private final Map<String, Schema> serverSchemas;
 
-    private ProtocolSchemas(Map<String, Schema> clientSchemas, Map<String, Schema> serverSchemas) {
+    private ProtocolSchemas(Map<String, Schema> clientSchemas, Map<String, Schema> lenientClientSchemas,
+                            Map<String, Schema> serverSchemas) {
         this.clientSchemas = clientSchemas;
+        this.lenientClientSchemas = lenientClientSchemas;
         this.serverSchemas = serverSchemas;
     }
 
@@ -52,13 +59,45 @@ public final class ProtocolSchemas {
     }
 
     /**
-     * Validates an event a client sends to the server.
+     * Validates an event a client sends to the server as the GA API does: besides the schema, an unknown or
+     * retired field anywhere in the event ({@code session.turn_detection}, {@code session.modalities}) is a
+     * violation ("Unknown parameter: 'session.turn_detection'.").
      *
      * @return the violations, empty when the event is valid; an unknown or missing {@code type} is one
      *     violation with pointer {@code /type}
      */
     public List<SchemaViolation> validateClientEvent(JsonNode event) {
-        return validate(event, clientSchemas, "client");
+        // a failing branch drops its annotations, so the closed check would also call known fields unknown:
+        // the schema's own violations come first, unknown fields are reported when there are none
+        List<SchemaViolation> violations = validate(event, lenientClientSchemas, "client");
+        return violations.isEmpty() ? deepest(validate(event, clientSchemas, "client")) : violations;
+    }
+
+    /**
+     * A failing inner object takes the annotations of the objects around it along, which then report their own
+     * known fields as unknown too: a violation is kept only when no other one lies deeper inside its parent.
+     */
+    private static List<SchemaViolation> deepest(List<SchemaViolation> violations) {
+        return violations.stream()
+                .filter(v -> {
+                    String parent = v.pointer().substring(0, Math.max(0, v.pointer().lastIndexOf('/')));
+                    int depth = depth(v.pointer());
+                    return violations.stream().noneMatch(w -> w.pointer().startsWith(parent + "/")
+                            && depth(w.pointer()) > depth);
+                })
+                .toList();
+    }
+
+    private static int depth(String pointer) {
+        return (int) pointer.chars().filter(c -> c == '/').count();
+    }
+
+    /**
+     * Validates a client event like {@link #validateClientEvent(JsonNode)}, but accepts unknown fields inside
+     * the event's objects (the event's top level stays closed): the mock server's {@code --lenient} mode.
+     */
+    public List<SchemaViolation> validateClientEventLeniently(JsonNode event) {
+        return validate(event, lenientClientSchemas, "client");
     }
 
     /**
@@ -115,14 +154,18 @@ public final class ProtocolSchemas {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
         JsonNode document = JsonMapper.shared().readTree(text);
+        ObjectNode closed = (ObjectNode) ClosedObjects.close(document);
+        closed.put("$id", CLOSED_SCHEMA_ID);
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemas(Map.of(SCHEMA_ID, text)));
+                builder -> builder.schemas(Map.of(SCHEMA_ID, text, CLOSED_SCHEMA_ID, closed.toString())));
         return new ProtocolSchemas(
-                compile(registry, document, "ClientEvent"),
-                compile(registry, document, "ServerEvent"));
+                compile(registry, CLOSED_SCHEMA_ID, document, "ClientEvent"),
+                compile(registry, SCHEMA_ID, document, "ClientEvent"),
+                compile(registry, SCHEMA_ID, document, "ServerEvent"));
     }
 
-    private static Map<String, Schema> compile(SchemaRegistry registry, JsonNode document, String dispatcher) {
+    private static Map<String, Schema> compile(SchemaRegistry registry, String id, JsonNode document,
+                                               String dispatcher) {
         JsonNode types = document.path("$defs").path(dispatcher).path("properties").path("type").path("enum");
         Set<String> names = new LinkedHashSet<>();
         types.forEach(t -> names.add(t.asString()));
@@ -131,7 +174,7 @@ public final class ProtocolSchemas {
         }
         Map<String, Schema> compiled = new LinkedHashMap<>();
         for (String name : names) {
-            Schema schema = registry.getSchema(SchemaLocation.of(SCHEMA_ID + "#/$defs/" + name));
+            Schema schema = registry.getSchema(SchemaLocation.of(id + "#/$defs/" + name));
             schema.initializeValidators();
             compiled.put(name, schema);
         }

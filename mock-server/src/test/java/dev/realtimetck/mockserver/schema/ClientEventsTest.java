@@ -102,10 +102,14 @@ class ClientEventsTest {
     }
 
     @Test
-    void nestedObjectsAcceptUnknownKeysButTopLevelDoesNot() {
+    void unknownKeysAreRejectedEverywhereButInsideTurnDetection() {
+        // turn_detection stays open: transports pass unknown keys through (rule A20)
         assertThat(schemas.validateClientEvent(Json.parse(
                 "{'type':'session.update','session':{'type':'realtime','audio':{'input':{'turn_detection':"
                         + "{'type':'server_vad','vendor_hint':'x'}}}}}"))).isEmpty();
+        assertThat(schemas.validateClientEvent(Json.parse(
+                "{'type':'session.update','session':{'type':'realtime','audio':{'input':{'vendor_hint':'x'}}}}")))
+                .singleElement().satisfies(v -> assertThat(v.param()).isEqualTo("session.audio.input.vendor_hint"));
         assertThat(schemas.validateClientEvent(Json.parse(
                 "{'type':'session.update','session':{'type':'realtime'},'session_id':'s1'}")))
                 .singleElement().satisfies(v -> assertThat(v.pointer()).isEqualTo("/session_id"));

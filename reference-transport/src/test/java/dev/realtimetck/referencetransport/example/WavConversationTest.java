@@ -37,6 +37,8 @@ class WavConversationTest {
         Path out = dir.resolve("answer.wav");
         WavFile.write(WavAudio.of(input, question), in);
 
+        // the model of the URL and of the session.update agree (the transport's default model is another one, and
+        // the mock, like the API, refuses to change a session's model)
         WavConversation.Result result = WavConversation.run(URI.create(server.realtimeUrl() + "?model=gpt-realtime"),
                 "gpt-realtime", "sk-test", in, out, Duration.ofSeconds(20));
 

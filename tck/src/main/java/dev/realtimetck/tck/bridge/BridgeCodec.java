@@ -38,7 +38,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -374,7 +373,9 @@ public final class BridgeCodec {
         m.put("itemId", item.itemId());
         m.put("type", item.type());
         if (item instanceof RealtimeItem.Message msg) {
-            put(m, "previousItemId", msg.previousItemId());
+            if (msg.hasPreviousItemId()) {
+                m.put("previousItemId", msg.previousItemId()); // null: first in the conversation
+            }
             m.put("role", msg.role().wireValue());
             if (msg.status() != null) {
                 m.put("status", msg.status().wireValue());
@@ -415,8 +416,9 @@ public final class BridgeCodec {
                 for (Object p : list(m, "content")) {
                     content.add(part(asObject(p, "content[]")));
                 }
-                yield new RealtimeItem.Message(itemId, str(m, "previousItemId"), Role.fromWire(str(m, "role")),
-                        content, status(m));
+                // previousItemId has three states: an id, null (first in the conversation), absent (no placement)
+                yield new RealtimeItem.Message(itemId, str(m, "previousItemId"), m.containsKey("previousItemId"),
+                        Role.fromWire(str(m, "role")), content, status(m));
             }
             case "function_call" -> new RealtimeItem.FunctionCall(itemId, str(m, "previousItemId"),
                     str(m, "callId"), str(m, "name"), str(m, "arguments"), status(m), str(m, "output"));
@@ -686,14 +688,5 @@ public final class BridgeCodec {
 
     private static long number(Object raw) {
         return raw == null ? 0 : ((Number) raw).longValue();
-    }
-
-    /** Applies {@code f} and names {@code what} in the exception when the value does not fit. */
-    static <T> T decodeArg(String what, Object raw, Function<Object, T> f) {
-        try {
-            return f.apply(raw);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
-        }
     }
 }

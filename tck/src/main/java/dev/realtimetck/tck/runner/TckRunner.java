@@ -119,8 +119,25 @@ public final class TckRunner implements Callable<Integer> {
         if (knownDeviations != null) {
             config.put(KnownDeviations.PARAMETER, knownDeviations.toString());
         }
-        // BridgeTck and TckTiming.fromSystem() read system properties; JUnit reads the configuration parameters
+        // BridgeTck and TckTiming.fromSystem() read system properties; JUnit reads the configuration parameters.
+        // Restored afterwards, for callers that run the runner inside their own JVM (tests).
+        Map<String, String> previous = new LinkedHashMap<>();
+        config.keySet().forEach(k -> previous.put(k, System.getProperty(k)));
         config.forEach(System::setProperty);
+        try {
+            return launch(config, table);
+        } finally {
+            previous.forEach((k, v) -> {
+                if (v == null) {
+                    System.clearProperty(k);
+                } else {
+                    System.setProperty(k, v);
+                }
+            });
+        }
+    }
+
+    private int launch(Map<String, String> config, KnownDeviations table) throws IOException {
         TckTiming timing = TckTiming.fromSystem();
         out.println("Realtime TCK over the bridge: adapter `" + adapter + "`, groups "
                 + (groups.isEmpty() ? "all" : String.join(",", groups)) + ", " + timing.describe()

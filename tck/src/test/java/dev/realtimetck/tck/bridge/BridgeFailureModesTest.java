@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.realtimetck.api.ConnectionStatus;
+import dev.realtimetck.api.RealtimeTransportConnectOptions;
+import dev.realtimetck.api.TransportEventType;
+import dev.realtimetck.mockserver.MockRealtimeServer;
 import dev.realtimetck.api.RealtimeClientMessage;
 import dev.realtimetck.tck.TckTransportSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,6 +115,44 @@ class BridgeFailureModesTest {
                 .url(URI.create("ws://127.0.0.1:9/v1/realtime")).build()).toCompletableFuture();
         assertThatThrownBy(() -> misbehave(t, "exit")).isInstanceOf(BridgeFailure.class);
         assertThat(connect).failsWithin(BOUND).withThrowableThat().havingCause().isInstanceOf(BridgeFailure.class);
+    }
+
+    /**
+     * A single-threaded transport holds a call while a TCK listener blocks: not the adapter's fault, so the call
+     * returns late, once the listener returned, and the bridge stays up.
+     */
+    @Test
+    void aCallHeldWhileAListenerBlocksReturnsLateAndKeepsTheBridge() throws Exception {
+        try (MockRealtimeServer server = MockRealtimeServer.builder().apiKey("sk-test").start()) {
+            process = BridgeProcess.start(JavaAdapters.command("--one-thread", "--stderr=" + MARKER), BOUND);
+            BridgedTransport t = BridgedTransport.create(process, new TckTransportSettings(server.realtimeUrl(),
+                    "sk-test", BOUND));
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch blocked = new CountDownLatch(1);
+            t.on(TransportEventType.CONNECTION_CHANGE, status -> {
+                if (status == ConnectionStatus.CONNECTED) {
+                    blocked.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            CompletableFuture<Void> connect = t.connect(RealtimeTransportConnectOptions.builder().apiKey("sk-test")
+                    .url(server.realtimeUrl()).model("m").build()).toCompletableFuture();
+            assertThat(blocked.await(10, TimeUnit.SECONDS)).as("the connected listener runs").isTrue();
+            CompletableFuture<ConnectionStatus> held = CompletableFuture.supplyAsync(t::status);
+            // the adapter holds the call: it has not returned when its bound has passed
+            assertThat(held).failsWithin(BOUND.plusMillis(500)).withThrowableThat()
+                    .isInstanceOf(java.util.concurrent.TimeoutException.class);
+            release.countDown();
+            assertThat(held.get(10, TimeUnit.SECONDS)).as("the held call, once the listener returned")
+                    .isEqualTo(ConnectionStatus.CONNECTED);
+            connect.get(10, TimeUnit.SECONDS);
+            assertThat(process.isAlive()).as("the bridge after a held call").isTrue();
+            t.close();
+        }
     }
 
     @Test

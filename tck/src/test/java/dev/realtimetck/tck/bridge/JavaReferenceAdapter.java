@@ -43,7 +43,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code --test-hooks}: a {@code sendEvent} of type {@code bridge-test.<mode>} makes the adapter misbehave
  *       ({@code malformed}, {@code unknown}, {@code exit}, {@code silent}, {@code badseq});</li>
  *   <li>{@code --handshake=none|protocol2}: no handshake (silent), or one of protocol 2;</li>
- *   <li>{@code --stderr=TEXT}: writes TEXT to standard error at start.</li>
+ *   <li>{@code --stderr=TEXT}: writes TEXT to standard error at start;</li>
+ *   <li>{@code --one-thread}: holds every request without {@code during} while an event waits for its ack, as a
+ *       single-threaded transport would (only the listener's own calls run).</li>
  * </ul>
  */
 public final class JavaReferenceAdapter {
@@ -67,6 +69,8 @@ public final class JavaReferenceAdapter {
     private long seq;
     private final String broken;
     private final boolean testHooks;
+    private boolean oneThread;
+    private final List<Map<String, Object>> held = new ArrayList<>();
 
     private JavaReferenceAdapter(PrintStream out, String broken, boolean testHooks) {
         this.out = out;
@@ -78,6 +82,7 @@ public final class JavaReferenceAdapter {
     public static void main(String[] args) throws Exception {
         String broken = null;
         boolean hooks = false;
+        boolean oneThread = false;
         String handshake = "normal";
         for (String a : args) {
             if (a.startsWith("--break=")) {
@@ -86,6 +91,8 @@ public final class JavaReferenceAdapter {
                 hooks = true;
             } else if (a.startsWith("--handshake=")) {
                 handshake = a.substring("--handshake=".length());
+            } else if (a.equals("--one-thread")) {
+                oneThread = true;
             } else if (a.startsWith("--stderr=")) {
                 System.err.println(a.substring("--stderr=".length()));
             } else {
@@ -96,6 +103,7 @@ public final class JavaReferenceAdapter {
         PrintStream stdout = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         System.setOut(System.err); // nothing but protocol lines on standard output
         JavaReferenceAdapter adapter = new JavaReferenceAdapter(stdout, broken, hooks);
+        adapter.oneThread = oneThread;
         if (!handshake.equals("none")) {
             adapter.handshake(handshake.equals("protocol2") ? 2 : BridgeProcess.PROTOCOL);
         }
@@ -130,6 +138,14 @@ public final class JavaReferenceAdapter {
                             ? waiting.get(n.longValue()) : null;
                     if (during != null) {
                         during.add(m); // run by the thread that forwards that event, as a nested call would
+                    } else if (oneThread) {
+                        synchronized (held) {
+                            if (waiting.isEmpty()) {
+                                requests.execute(() -> handle(m));
+                            } else {
+                                held.add(m);
+                            }
+                        }
                     } else {
                         requests.execute(() -> handle(m));
                     }
@@ -151,7 +167,7 @@ public final class JavaReferenceAdapter {
                         }
                     }
                 }
-                default -> System.err.println("JavaReferenceAdapter: ignoring unknown message " + line);
+                default -> System.err.println("JavaReferenceAdapter: ignoring a message of unknown kind " + m.get("kind"));
             }
         }
         transports.values().forEach(RealtimeTransportLayer::close);
@@ -357,7 +373,13 @@ public final class JavaReferenceAdapter {
             Thread.currentThread().interrupt();
             return;
         } finally {
-            waiting.remove(s);
+            synchronized (held) {
+                waiting.remove(s);
+                if (waiting.isEmpty()) {
+                    held.forEach(m -> requests.execute(() -> handle(m)));
+                    held.clear();
+                }
+            }
         }
         if (thrown.get("ref") instanceof Number ref) {
             throw new BridgeErrors.ListenerFailure(String.valueOf(thrown.get("type")),
