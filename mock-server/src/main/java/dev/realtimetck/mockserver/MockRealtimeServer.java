@@ -1,8 +1,10 @@
 package dev.realtimetck.mockserver;
 
 import dev.realtimetck.mockserver.admin.AdminHandler;
+import dev.realtimetck.mockserver.admin.AdminResponse;
 import dev.realtimetck.mockserver.admin.AdminRoute;
 import dev.realtimetck.mockserver.admin.AdminTokenFilter;
+import dev.realtimetck.mockserver.admin.VerificationRoutes;
 import dev.realtimetck.mockserver.core.EventValidator;
 import dev.realtimetck.mockserver.core.MockSession;
 import dev.realtimetck.mockserver.core.SessionBehavior;
@@ -10,6 +12,10 @@ import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
 import dev.realtimetck.mockserver.core.SessionHub;
 import dev.realtimetck.mockserver.core.SessionRegistry;
 import dev.realtimetck.mockserver.core.ValidationMode;
+import dev.realtimetck.mockserver.metrics.ServerMetrics;
+import dev.realtimetck.mockserver.replay.ScenarioDirectory;
+import dev.realtimetck.mockserver.scenario.Scenario;
+import dev.realtimetck.mockserver.scenario.ScenarioCatalog;
 import dev.realtimetck.mockserver.scenario.WavFiles;
 import dev.realtimetck.mockserver.schema.ProtocolSchemas;
 import dev.realtimetck.mockserver.simulator.RealtimeSimulator;
@@ -64,6 +70,12 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
 
     private final Builder config;
     private final SessionHub hub;
+    private final ScenarioCatalog scenarios = new ScenarioCatalog();
+    private final ServerMetrics metrics = new ServerMetrics();
+    private final ScenarioDirectory directory;
+    private volatile SessionBehaviorFactory defaultFactory;
+    /** The default factory before the admin API installed one; null when it installed none. */
+    private SessionBehaviorFactory beforeAdmin;
     private final Object lock = new Object();
     private Undertow mainServer;
     private Undertow adminServer;
@@ -74,10 +86,99 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
 
     private MockRealtimeServer(Builder config) {
         this.config = config;
-        // pool threads start with the first session task, so a server that is never started holds none
+        this.defaultFactory = config.behaviorFactory;
+        config.scenarios.forEach((name, scenario) ->
+                scenarios.put(name, scenario, ScenarioCatalog.Origin.JAVA, "builder"));
+        this.directory = config.scenarioDirectory == null ? null : new ScenarioDirectory(config.scenarioDirectory,
+                scenarios, config.directoryStrict, config.directoryReplaySpeed, config.directoryFreshIds);
+        if (directory != null) {
+            directory.load();
+        }
+        // pool threads start with the first session task, so a server that is never started holds none;
+        // each session gets the scenario its handshake names, else the default factory
         this.hub = new SessionHub(new SessionHub.Settings(config.apiKeys, config.validator, config.validation,
-                config.maxFrames, config.maxInputAudioBytes, "realtime-mock-" + SERVER_COUNT.incrementAndGet()),
-                config.behaviorFactory);
+                config.maxFrames, config.maxInputAudioBytes, "realtime-mock-" + SERVER_COUNT.incrementAndGet(),
+                metrics, config.logFrames),
+                scenarios.selecting(() -> defaultFactory, this::refreshScenarioDirectory));
+        hub.addResetListener(this::undoAdminChanges);
+    }
+
+    /**
+     * The server's metrics in the Prometheus text format, as {@code GET /__admin/metrics} serves them: sessions
+     * open and total, frames by direction and kind, problems, and the lateness of paced audio.
+     */
+    public String scrapeMetrics() {
+        return metrics.scrape();
+    }
+
+    /** Reloads the scenario directory's changed files, if there is one. */
+    void refreshScenarioDirectory() {
+        if (directory != null) {
+            directory.refresh();
+        }
+    }
+
+    /** Installs a default behaviour through the admin API; {@link #removeAdminBehavior()} and reset undo it. */
+    void installAdminBehavior(SessionBehaviorFactory factory) {
+        synchronized (lock) {
+            if (beforeAdmin == null) {
+                beforeAdmin = defaultFactory;
+            }
+            defaultFactory = Objects.requireNonNull(factory, "factory");
+        }
+    }
+
+    /** Restores the default behaviour the admin API replaced; false when it replaced none. */
+    boolean removeAdminBehavior() {
+        synchronized (lock) {
+            if (beforeAdmin == null) {
+                return false;
+            }
+            defaultFactory = beforeAdmin;
+            beforeAdmin = null;
+            return true;
+        }
+    }
+
+    /** At reset: the admin API's default behaviour and named scenarios go; the directory is read again. */
+    private void undoAdminChanges() {
+        removeAdminBehavior();
+        scenarios.removeAll(ScenarioCatalog.Origin.ADMIN);
+        config.scenarios.forEach((name, scenario) ->
+                scenarios.put(name, scenario, ScenarioCatalog.Origin.JAVA, "builder"));
+        if (directory != null) {
+            try {
+                directory.load();
+            } catch (RuntimeException e) {
+                LOG.warn("reset: the scenario directory does not load: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The named scenarios of this server. A session picks one with the WebSocket URL's query parameter
+     * {@code ?scenario=NAME} (see {@link #realtimeUrl(String)}) or the handshake header {@code X-Mock-Scenario};
+     * a session that names none gets the default behaviour ({@link #behaviorFactory()}).
+     */
+    public ScenarioCatalog scenarios() {
+        return scenarios;
+    }
+
+    /** The scenario directory ({@code --scenarios DIR}), if the server has one. */
+    Optional<ScenarioDirectory> scenarioDirectory() {
+        return Optional.ofNullable(directory);
+    }
+
+    /**
+     * The WebSocket URL that selects the scenario called {@code scenario}, {@code ws://host:port/v1/realtime?scenario=NAME}.
+     *
+     * @throws IllegalStateException if the server is not started
+     * @throws IllegalArgumentException if {@code scenario} is not a valid scenario name
+     */
+    public URI realtimeUrl(String scenario) {
+        Objects.requireNonNull(scenario, "scenario");
+        ScenarioCatalog.requireName(scenario);
+        return URI.create(realtimeUrl() + "?" + ScenarioCatalog.QUERY_PARAMETER + "=" + scenario);
     }
 
     /** A builder with the defaults: 127.0.0.1, a free port, any key, strict validation. */
@@ -109,8 +210,13 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             started = true;
         }
         // the scenario routes (PUT/GET /scenario, PUT /replay) come with every server; the builder's routes follow
-        List<AdminRoute> adminRoutes = new ArrayList<>(ScenarioAdminRoutes.routes(
-                config.adminWavFolder == null ? WavFiles.classPathOnly() : WavFiles.within(config.adminWavFolder)));
+        // uploaded scenarios read {{wav}} files only below adminWavFolder (else class path resources only)
+        WavFiles adminWavFiles = config.adminWavFolder == null
+                ? WavFiles.classPathOnly() : WavFiles.within(config.adminWavFolder);
+        List<AdminRoute> adminRoutes = new ArrayList<>(ScenarioAdminRoutes.routes(this, adminWavFiles));
+        adminRoutes.addAll(VerificationRoutes.routes());
+        adminRoutes.add(new AdminRoute("GET", "/metrics", r -> new AdminResponse(200, ServerMetrics.CONTENT_TYPE,
+                metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         adminRoutes.addAll(config.adminRoutes);
         HttpHandler admin = new AdminHandler(this, adminRoutes);
         if (config.adminToken != null) {
@@ -173,16 +279,22 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         return config.validation;
     }
 
-    /** The factory that creates the behaviour of each new session. */
+    /**
+     * The factory that creates the behaviour of each new session that names no scenario (see
+     * {@link #scenarios()}).
+     */
     @Override
     public SessionBehaviorFactory behaviorFactory() {
-        return hub.behaviorFactory();
+        return defaultFactory;
     }
 
-    /** Replaces the behaviour factory; sessions opened from now on use it, open sessions keep theirs. */
+    /**
+     * Replaces the default behaviour factory; sessions opened from now on use it (unless they name a scenario),
+     * open sessions keep theirs.
+     */
     @Override
     public void behaviorFactory(SessionBehaviorFactory factory) {
-        hub.behaviorFactory(factory);
+        defaultFactory = Objects.requireNonNull(factory, "factory");
     }
 
     /** Every session since start or the last {@link #reset()}, oldest first, open or closed. */
@@ -218,8 +330,9 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
     }
 
     /**
-     * Closes every open session (close code 1001, reason {@code mock server reset}), forgets all sessions and
-     * runs the reset listeners. The behaviour factory stays.
+     * Closes every open session (close code 1001, reason {@code mock server reset}), forgets all sessions,
+     * removes what the admin API installed (its default scenario or replay, its named scenarios), reads the
+     * scenario directory again and runs the reset listeners. A behaviour factory set through Java stays.
      */
     @Override
     public void reset() {
@@ -273,6 +386,12 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
         private EventValidator validator;
         private boolean lenient;
         private boolean separateAdmin;
+        private boolean logFrames;
+        private final java.util.Map<String, Scenario> scenarios = new java.util.LinkedHashMap<>();
+        private Path scenarioDirectory;
+        private boolean directoryStrict;
+        private double directoryReplaySpeed;
+        private boolean directoryFreshIds;
         private String adminToken;
         private Path adminWavFolder;
 
@@ -416,6 +535,53 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             return this;
         }
 
+        /**
+         * Adds a named scenario; a session runs it when its URL says {@code ?scenario=NAME} (see
+         * {@link MockRealtimeServer#realtimeUrl(String)}).
+         *
+         * @throws IllegalArgumentException if {@code name} is not 1-100 letters, digits, '.', '_' or '-'
+         */
+        public Builder scenario(String name, Scenario scenario) {
+            Objects.requireNonNull(scenario, "scenario");
+            ScenarioCatalog.requireName(name);
+            scenarios.put(name, scenario);
+            return this;
+        }
+
+        /**
+         * Loads every scenario ({@code .yaml}, {@code .yml}, {@code .json}) and recording ({@code .jsonl}) of
+         * {@code dir}, each named after its file; changed files are reloaded before the next session that names
+         * one. Recordings replay without gaps ({@code replaySpeed} 0).
+         */
+        public Builder scenarioDirectory(Path dir) {
+            return scenarioDirectory(dir, false, 0, false);
+        }
+
+        /**
+         * Like {@link #scenarioDirectory(Path)}, with the options of the CLI's {@code --strict},
+         * {@code --replay-speed} and {@code --fresh-ids}.
+         */
+        public Builder scenarioDirectory(Path dir, boolean strict, double replaySpeed, boolean freshIds) {
+            if (!(replaySpeed >= 0) || Double.isInfinite(replaySpeed)) {
+                throw new IllegalArgumentException("replaySpeed: must be a finite number >= 0, was " + replaySpeed);
+            }
+            this.scenarioDirectory = Objects.requireNonNull(dir, "dir");
+            this.directoryStrict = strict;
+            this.directoryReplaySpeed = replaySpeed;
+            this.directoryFreshIds = freshIds;
+            return this;
+        }
+
+        /**
+         * Logs every frame (logger {@code dev.realtimetck.mockserver.frames}, level INFO; the CLI's
+         * {@code --verbose}), abbreviated, with anything shaped like an API key or client secret redacted. Default
+         * off.
+         */
+        public Builder logFrames(boolean logFrames) {
+            this.logFrames = logFrames;
+            return this;
+        }
+
         Builder separateAdmin(boolean separateAdmin) {
             this.separateAdmin = separateAdmin;
             return this;
@@ -426,7 +592,11 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             return this;
         }
 
-        /** A server with this configuration, not started. */
+        /**
+         * A server with this configuration, not started.
+         *
+         * @throws dev.realtimetck.mockserver.scenario.ScenarioException if the scenario directory does not load
+         */
         public MockRealtimeServer build() {
             Builder copy = new Builder();
             copy.host = host;
@@ -445,6 +615,12 @@ public final class MockRealtimeServer implements SessionRegistry, AutoCloseable 
             copy.validator = validator != null ? validator : new SchemaEventValidator(ProtocolSchemas.get(), lenient);
             copy.lenient = lenient;
             copy.separateAdmin = separateAdmin;
+            copy.logFrames = logFrames;
+            copy.scenarios.putAll(scenarios);
+            copy.scenarioDirectory = scenarioDirectory;
+            copy.directoryStrict = directoryStrict;
+            copy.directoryReplaySpeed = directoryReplaySpeed;
+            copy.directoryFreshIds = directoryFreshIds;
             copy.adminToken = adminToken;
             copy.adminWavFolder = adminWavFolder;
             return new MockRealtimeServer(copy);

@@ -75,6 +75,36 @@ class AdminExposureTest {
     }
 
     @Test
+    void theCiRoutesRequireTheTokenToo() throws Exception {
+        try (MockRealtimeServer server = MockRealtimeServer.builder().adminToken(TOKEN).start()) {
+            for (String path : new String[] {"/metrics", "/problems", "/scenarios", "/scenarios/audio-reply",
+                    "/scenario"}) {
+                HttpResponse<String> refused = get(server, path, null);
+                assertThat(refused.statusCode()).as(path).isEqualTo(401);
+                assertThat(refused.body()).as(path).contains("missing_admin_token");
+            }
+            for (String method : new String[] {"PUT", "DELETE"}) {
+                HttpResponse<String> refused = http.send(HttpRequest.newBuilder(
+                        URI.create(server.adminUrl() + "/scenarios/named")).method(method,
+                        HttpRequest.BodyPublishers.ofString("steps: []\n")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).as(method).isEqualTo(401);
+            }
+            assertThat(server.scenarios().entries()).isEmpty();
+            HttpResponse<String> metrics = get(server, "/metrics", "Bearer " + TOKEN);
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.body()).contains("# TYPE");
+            HttpResponse<String> problems = get(server, "/problems", "Bearer " + TOKEN);
+            assertThat(problems.statusCode()).isEqualTo(200);
+            try (WsTestClient client = WsTestClient.connect(server.realtimeUrl())) {
+                String events = get(server, "/sessions/" + server.awaitSession(WAIT).id() + "/events", null)
+                        .body();
+                assertThat(events).contains("missing_admin_token");
+            }
+        }
+    }
+
+    @Test
     void anAdminListenerOffLoopbackWithoutATokenIsRefusedBeforeBinding() {
         // nothing is bound: the check runs before any listener starts
         assertThatThrownBy(() -> MockRealtimeServer.builder().adminHost("0.0.0.0").adminPort(1).start())
@@ -107,6 +137,46 @@ class AdminExposureTest {
                 session.awaitProblem("absolute path is not allowed", WAIT);
                 assertThat(client.nextEvent().path("delta").asString()).isNotEmpty();
                 assertThat(session.serverFrameCount()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void namedUploadsReadWavFilesOnlyInsideTheFolder(@TempDir Path temp) throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("wavs"));
+        byte[] samples = SyntheticAudio.tone(new AudioFormat.Pcm(24000), Duration.ofMillis(20), 300, 0.5);
+        WavFile.write(WavAudio.of(new AudioFormat.Pcm(24000), samples), folder.resolve("ok.wav"));
+        Path outside = temp.resolve("outside.wav");
+        WavFile.write(WavAudio.of(new AudioFormat.Pcm(24000), samples), outside);
+        String absolute = outside.toString().replace("\\", "/");
+        try (MockRealtimeServer server = MockRealtimeServer.builder().adminToken(TOKEN).adminWavFolder(folder)
+                .behaviorFactory(SessionBehaviorFactory.silent()).start()) {
+            String scenario = """
+                    steps:
+                      - send: {type: response.output_audio.delta, response_id: r, item_id: i, output_index: 0, content_index: 0, delta: "{{wav ok.wav}}"}
+                      - send: {type: response.output_audio.delta, response_id: r, item_id: i, output_index: 0, content_index: 0, delta: "{{wav ../outside.wav}}"}
+                      - send: {type: response.output_audio.delta, response_id: r, item_id: i, output_index: 0, content_index: 0, delta: "{{wav \\"%s\\"}}"}
+                    """.formatted(absolute);
+            assertThat(put(server, "/scenarios/confined", scenario).statusCode()).isEqualTo(200);
+            try (WsTestClient client = WsTestClient.connect(server.realtimeUrl("confined"))) {
+                MockSession session = server.awaitSession(WAIT);
+                session.awaitProblem("'..' is not allowed", WAIT);
+                session.awaitProblem("absolute path is not allowed", WAIT);
+                assertThat(client.nextEvent().path("delta").asString()).isNotEmpty();
+                assertThat(session.serverFrameCount()).isEqualTo(1);
+            }
+        }
+        // without a wav folder, a named upload reads no file at all, not even one the operator could read
+        try (MockRealtimeServer server = MockRealtimeServer.builder().adminToken(TOKEN)
+                .behaviorFactory(SessionBehaviorFactory.silent()).start()) {
+            assertThat(put(server, "/scenarios/nofolder", """
+                    steps:
+                      - send: {type: response.output_audio.delta, response_id: r, item_id: i, output_index: 0, content_index: 0, delta: "{{wav \\"%s\\"}}"}
+                    """.formatted(absolute)).statusCode()).isEqualTo(200);
+            try (WsTestClient client = WsTestClient.connect(server.realtimeUrl("nofolder"))) {
+                MockSession session = server.awaitSession(WAIT);
+                session.awaitProblem("class path resources only", WAIT);
+                assertThat(session.serverFrameCount()).isZero();
             }
         }
     }

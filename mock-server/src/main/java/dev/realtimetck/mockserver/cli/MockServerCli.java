@@ -37,6 +37,11 @@ public final class MockServerCli implements Runnable {
     /** Entry point of the executable jar. */
     public static void main(String[] args) {
         System.setProperty("org.jboss.logging.provider", "slf4j");
+        // the executable jar's own backend (slf4j-simple): timestamps on every line, for CI logs
+        System.setProperty("org.slf4j.simpleLogger.showDateTime",
+                System.getProperty("org.slf4j.simpleLogger.showDateTime", "true"));
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat",
+                System.getProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX"));
         for (String quiet : new String[] {"io.undertow", "org.xnio", "org.jboss.threads"}) {
             System.setProperty("org.slf4j.simpleLogger.log." + quiet,
                     System.getProperty("org.slf4j.simpleLogger.log." + quiet, "warn"));
@@ -66,9 +71,13 @@ public final class MockServerCli implements Runnable {
         CommandLine cli = new CommandLine(new MockServerCli());
         cli.addSubcommand("serve", new ServeCommand(stop));
         ScenarioCliOptions.register(serveSpec(cli));
+        OperationsCliOptions.register(serveSpec(cli));
         cli.addSubcommand("record", new RecordCommand(stop));
         cli.addSubcommand("validate", new ValidateCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // the top-level help shows the options of serve too, since serve runs when no command is given
+        cli.getCommandSpec().usageMessage().footer("", "Options of serve (the default command):",
+                cli.getSubcommands().get("serve").getHelp().optionList());
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
             failed.getErr().println(failed.getCommandSpec().qualifiedName() + ": " + ex.getMessage()

@@ -3,6 +3,8 @@ package dev.realtimetck.mockserver.cli;
 import dev.realtimetck.mockserver.MockRealtimeServer;
 import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
 import dev.realtimetck.mockserver.replay.MockScenarios;
+import dev.realtimetck.mockserver.replay.ScenarioDirectory;
+import dev.realtimetck.mockserver.scenario.ScenarioCatalog;
 import dev.realtimetck.mockserver.scenario.Scenario;
 import dev.realtimetck.mockserver.scenario.ScenarioBehaviorFactory;
 import dev.realtimetck.mockserver.scenario.ScenarioException;
@@ -34,8 +36,16 @@ public final class ScenarioCliOptions implements ServeCustomizer {
     }
 
     @Option(names = "--scenario", paramLabel = "FILE",
-            description = "Run this scenario (YAML or JSON) in every session instead of the simulator.")
+            description = "Run this scenario (YAML or JSON file, or the name of a bundled example: "
+                    + "audio-reply, dropped-mid-response, function-call-turn) in every session that names none, "
+                    + "instead of the simulator.")
     Path scenario;
+
+    @Option(names = "--scenarios", paramLabel = "DIR",
+            description = "Load every scenario (.yaml, .yml, .json) and recording (.jsonl) of DIR, named after its file; "
+                    + "a session picks one with ?scenario=NAME or the X-Mock-Scenario header. Changed files are "
+                    + "reloaded for the next session.")
+    Path scenarios;
 
     @Option(names = "--replay", paramLabel = "FILE",
             description = "Replay this JSONL recording in every session.")
@@ -68,6 +78,19 @@ public final class ScenarioCliOptions implements ServeCustomizer {
         if (chosen != null) {
             builder.behaviorFactory(chosen);
         }
+        if (scenarios != null) {
+            try {
+                // loaded once here so that a bad file is a usage error naming it
+                new ScenarioDirectory(scenarios, new ScenarioCatalog(), strict, replaySpeed, freshIds).load();
+            } catch (IllegalArgumentException | ScenarioException e) {
+                String oneLine = "--scenarios: " + e.getMessage().replaceAll("\\s*\\R\\s*", "; ");
+                if (command != null) {
+                    throw new ParameterException(command.commandLine(), oneLine, e);
+                }
+                throw new IllegalArgumentException(oneLine, e);
+            }
+            builder.scenarioDirectory(scenarios, strict, replaySpeed, freshIds);
+        }
     }
 
     @Override
@@ -76,7 +99,12 @@ public final class ScenarioCliOptions implements ServeCustomizer {
             Scenario scenario = ((ScenarioBehaviorFactory) chosen).scenario();
             out.println("Running " + (replay != null ? "replay" : "scenario") + " '" + scenario.name() + "' ("
                     + scenario.steps().size() + " steps, " + scenario.rules().size() + " rules"
-                    + (scenario.strict() ? ", strict" : "") + ") in every new session");
+                    + (scenario.strict() ? ", strict" : "") + ") in every new session"
+                    + (scenarios != null ? " that names no scenario" : ""));
+        }
+        if (scenarios != null) {
+            out.println("Scenarios from " + scenarios + ": " + server.scenarios().entries().stream()
+                    .map(ScenarioCatalog.Entry::name).toList() + " (select with ?scenario=NAME)");
         }
     }
 
@@ -94,6 +122,11 @@ public final class ScenarioCliOptions implements ServeCustomizer {
             throw new IllegalArgumentException("--replay-speed: must be a number >= 0, was " + replaySpeed);
         }
         if (scenario != null) {
+            String bundled = scenario.toString();
+            if (!java.nio.file.Files.exists(scenario) && ScenarioCatalog.BUNDLED.contains(bundled)) {
+                Scenario example = new ScenarioCatalog().bundled(bundled).orElseThrow();
+                return Optional.of(new ScenarioBehaviorFactory(strict ? example.withStrict(true) : example));
+            }
             return Optional.of(MockScenarios.fromFile(scenario, strict, replaySpeed, freshIds));
         }
         if (replay != null) {
@@ -102,8 +135,8 @@ public final class ScenarioCliOptions implements ServeCustomizer {
             }
             return Optional.of(MockScenarios.fromFile(replay, strict, replaySpeed, freshIds));
         }
-        if (strict || freshIds) {
-            throw new IllegalArgumentException("--strict and --fresh-ids need --scenario or --replay");
+        if ((strict || freshIds) && scenarios == null) {
+            throw new IllegalArgumentException("--strict and --fresh-ids need --scenario, --scenarios or --replay");
         }
         return Optional.empty();
     }

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * or a line is not a JSON object (those are reported with their line numbers and never hide the other
  * results).
  */
-@Command(name = "validate",
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Validate JSONL files of OpenAI Realtime events against the Realtime TCK JSON Schemas.",
             "A line is either one event ({\"type\":...}) or one recorded frame "
@@ -54,8 +54,11 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
+    @Option(names = "--json",
+            description = "Print one JSON document instead of lines: {\"events\",\"invalid\",\"unreadable\","
+                    + "\"violations\":[{\"file\",\"line\",\"side\",\"type\",\"pointer\",\"message\"}],"
+                    + "\"errors\":[{\"file\",\"line\",\"message\"}]}. Exit status as without it.")
+    boolean json;
 
     @Option(names = "--side", paramLabel = "SIDE", defaultValue = "auto",
             description = "client, server or auto (default: ${DEFAULT-VALUE}). auto: a recorded frame uses its "
@@ -78,6 +81,7 @@ public final class ValidateCommand implements Callable<Integer> {
     private int events;
     private int invalid;
     private int badLines;
+    private final ValidationReport report = new ValidationReport();
 
     @Override
     public Integer call() {
@@ -94,16 +98,21 @@ public final class ValidateCommand implements Callable<Integer> {
                 while ((line = reader.readLine()) != null) {
                     number++;
                     if (!line.isBlank()) {
+                        report.at(file.toString(), number);
                         checkLine(schemas, file + ":" + number, line, out, err);
                     }
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
-                badLines++;
-                err.println(file + ": cannot read: " + e.getMessage());
+                report.at(file.toString(), 0);
+                error(err, file + ": cannot read: " + e.getMessage(), "cannot read: " + e.getMessage());
             }
         }
-        String summary = events + " events, " + invalid + " invalid";
-        out.println(badLines == 0 ? summary : summary + ", " + badLines + " unreadable");
+        if (json) {
+            out.println(report.toJson(events, invalid, badLines));
+        } else {
+            String summary = events + " events, " + invalid + " invalid";
+            out.println(badLines == 0 ? summary : summary + ", " + badLines + " unreadable");
+        }
         out.flush();
         err.flush();
         if (badLines > 0) {
@@ -117,13 +126,11 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             node = JSON.readTree(line);
         } catch (JacksonException e) {
-            badLines++;
-            err.println(where + ": not valid JSON: " + e.getOriginalMessage());
+            error(err, where + ": not valid JSON: " + e.getOriginalMessage(), "not valid JSON: " + e.getOriginalMessage());
             return;
         }
         if (node == null || !node.isObject()) {
-            badLines++;
-            err.println(where + ": not a JSON object");
+            error(err, where + ": not a JSON object", "not a JSON object");
             return;
         }
         Side lineSide = side;
@@ -134,8 +141,8 @@ public final class ValidateCommand implements Callable<Integer> {
             if (direction != null) {
                 Side recorded = direction(direction);
                 if (recorded == null) {
-                    badLines++;
-                    err.println(where + ": 'direction' must be \"client\" or \"server\"");
+                    error(err, where + ": 'direction' must be \"client\" or \"server\"",
+                            "'direction' must be \"client\" or \"server\"");
                     return;
                 }
                 if (side != Side.auto && side != recorded) {
@@ -148,8 +155,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 return; // a recorded non-event frame: text that is not an event, binary or close
             }
             if (!event.isObject()) {
-                badLines++;
-                err.println(where + ": 'event' is not a JSON object");
+                error(err, where + ": 'event' is not a JSON object", "'event' is not a JSON object");
                 return;
             }
         }
@@ -166,11 +172,23 @@ public final class ValidateCommand implements Callable<Integer> {
             return;
         }
         invalid++;
+        report.violations(lineSide.name(), violations);
+        if (json) {
+            return;
+        }
         if (allViolations) {
             violations.forEach(v -> out.println(format(where, v)));
         } else {
             String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "";
             out.println(format(where, violations.get(0)) + more);
+        }
+    }
+
+    private void error(PrintWriter err, String line, String message) {
+        badLines++;
+        report.error(message);
+        if (!json) {
+            err.println(line);
         }
     }
 

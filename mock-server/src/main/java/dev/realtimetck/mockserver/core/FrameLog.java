@@ -18,7 +18,15 @@ final class FrameLog {
     private long clientFrames;
     private long serverFrames;
 
+    private final java.util.function.Consumer<Frame> listener;
+
     FrameLog(int maxFrames, long startNanos) {
+        this(maxFrames, startNanos, frame -> { });
+    }
+
+    /** A log that hands each new frame to {@code listener} (outside its lock). */
+    FrameLog(int maxFrames, long startNanos, java.util.function.Consumer<Frame> listener) {
+        this.listener = listener;
         if (maxFrames <= 0) {
             throw new IllegalArgumentException("maxFrames must be positive, was " + maxFrames);
         }
@@ -26,8 +34,14 @@ final class FrameLog {
         this.startNanos = startNanos;
     }
 
-    synchronized Frame add(Frame.Direction direction, Frame.Kind kind, String text, String base64, Integer code,
-                           String reason) {
+    Frame add(Frame.Direction direction, Frame.Kind kind, String text, String base64, Integer code, String reason) {
+        Frame frame = append(direction, kind, text, base64, code, reason);
+        listener.accept(frame);
+        return frame;
+    }
+
+    private synchronized Frame append(Frame.Direction direction, Frame.Kind kind, String text, String base64,
+                                      Integer code, String reason) {
         Frame frame = new Frame(direction, nextSeq++, Duration.ofNanos(System.nanoTime() - startNanos), kind, text,
                 base64, code, reason);
         if (frames.size() == maxFrames) {

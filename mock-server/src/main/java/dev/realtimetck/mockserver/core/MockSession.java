@@ -46,10 +46,15 @@ public final class MockSession implements SessionContext {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(MockSession.class);
+    /** One line per session open and close. */
+    private static final Logger SESSIONS = LoggerFactory.getLogger("dev.realtimetck.mockserver.sessions");
+    /** Every frame, when the server logs frames ({@code --verbose}). */
+    private static final Logger FRAMES = LoggerFactory.getLogger("dev.realtimetck.mockserver.frames");
 
     private final String id;
     private final Optional<String> model;
     private final Optional<String> callId;
+    private final Handshake handshake;
     private final SessionEnvironment env;
     private final Instant startedAt = Instant.now();
     private final FrameLog frames;
@@ -63,11 +68,16 @@ public final class MockSession implements SessionContext {
     private volatile SessionBehavior behavior;
 
     MockSession(String id, String model, String callId, SessionEnvironment env) {
+        this(id, model, callId, Handshake.NONE, env);
+    }
+
+    MockSession(String id, String model, String callId, Handshake handshake, SessionEnvironment env) {
+        this.handshake = Objects.requireNonNull(handshake, "handshake");
         this.id = Objects.requireNonNull(id, "id");
         this.model = Optional.ofNullable(model);
         this.callId = Optional.ofNullable(callId);
         this.env = env;
-        this.frames = new FrameLog(env.maxFrames(), System.nanoTime());
+        this.frames = new FrameLog(env.maxFrames(), System.nanoTime(), this::onFrame);
         this.executor = new SerialExecutor(env.pool(), id);
         this.checks = new EventChecks(env.validator(), env.validation());
         this.connection = new Connection(id, frames, env.timer(), this::onChannelClosed);
@@ -80,6 +90,8 @@ public final class MockSession implements SessionContext {
 
     void attach(WebSocketChannel channel, SessionBehavior behavior) {
         this.behavior = behavior;
+        SESSIONS.info("session {} opened: {}{}", id, describe(behavior), model.map(m -> ", model " + m).orElse(""));
+        observe(o -> o.opened(this));
         connection.attach(channel);
         executor.execute(() -> callBehavior("onOpen", () -> behavior.onOpen(this)));
     }
@@ -106,8 +118,42 @@ public final class MockSession implements SessionContext {
             if (current != null) {
                 callBehavior("onClose", () -> current.onClose(this));
             }
+            SESSIONS.info("session {} closed after {} ms ({}): {} frames in, {} out, {} problems; {}", id,
+                    java.time.Duration.between(startedAt, Instant.now()).toMillis(), SessionLogs.ending(frames.snapshot()),
+                    clientFrameCount(), serverFrameCount(), problems().size(), describe(current));
+            observe(o -> o.closed(this));
             closedFuture.complete(null);
         });
+    }
+
+    private void onFrame(Frame frame) {
+        if (env.logFrames()) {
+            FRAMES.info("session {} {}", id, SessionLogs.frame(frame));
+        }
+        observe(o -> o.frame(this, frame));
+    }
+
+    private static String describe(SessionBehavior behavior) {
+        try {
+            return behavior == null ? "no behaviour" : behavior.description();
+        } catch (RuntimeException e) {
+            return behavior.getClass().getSimpleName();
+        }
+    }
+
+    @Override
+    public void recordAudioLateness(java.time.Duration lateness) {
+        Objects.requireNonNull(lateness, "lateness");
+        observe(o -> o.audioLateness(this, lateness));
+    }
+
+    /** Calls the server's observer; a failing observer (metrics) is logged and never breaks the session. */
+    private void observe(java.util.function.Consumer<SessionObserver> call) {
+        try {
+            call.accept(env.observer());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("session {}: the session observer failed", id, e);
+        }
     }
 
     /** Hands an accepted client event to the behaviour (on the serial executor). */
@@ -149,6 +195,16 @@ public final class MockSession implements SessionContext {
     @Override
     public Optional<String> callId() {
         return callId;
+    }
+
+    @Override
+    public Optional<String> queryParameter(String name) {
+        return handshake.query(name);
+    }
+
+    @Override
+    public Optional<String> header(String name) {
+        return handshake.header(name);
     }
 
     @Override
@@ -270,6 +326,7 @@ public final class MockSession implements SessionContext {
         Objects.requireNonNull(problem, "problem");
         journal.addProblem(problem);
         LOG.warn("session {}: {}", id, problem);
+        observe(o -> o.problem(this, problem));
     }
 
     // ---------------------------------------------------------------- test API
@@ -310,6 +367,78 @@ public final class MockSession implements SessionContext {
      */
     public List<ObjectNode> clientEvents() {
         return journal.events();
+    }
+
+    /** The client events that match {@code pattern}, in arrival order (whether or not an await returned them). */
+    public List<ObjectNode> clientEvents(EventPattern pattern) {
+        Objects.requireNonNull(pattern, "pattern");
+        return journal.events().stream().filter(pattern::matches).toList();
+    }
+
+    /** How many client events match {@code pattern}. */
+    public int countClientEvents(EventPattern pattern) {
+        return clientEvents(pattern).size();
+    }
+
+    /**
+     * Asserts that exactly {@code count} client events match {@code pattern} (WireMock's {@code verify}).
+     *
+     * @throws AssertionError with the count found, the near misses (events of the same type whose fields
+     *     differ, each difference by JSON Pointer) and the types received
+     * @throws IllegalArgumentException if {@code count} is negative
+     */
+    public void verifyClientEvents(int count, EventPattern pattern) {
+        verify(count, pattern, "client", journal.events());
+    }
+
+    /**
+     * The server events sent so far that are still in the frame log: every server text frame that is a JSON
+     * object, in order.
+     */
+    public List<ObjectNode> serverEvents() {
+        List<ObjectNode> out = new java.util.ArrayList<>();
+        for (Frame frame : frames.snapshot()) {
+            if (frame.direction() == Frame.Direction.SERVER && frame.kind() == Frame.Kind.TEXT) {
+                try {
+                    JsonNode node = env.mapper().readTree(frame.text());
+                    if (node instanceof ObjectNode) {
+                        out.add((ObjectNode) node);
+                    }
+                } catch (JacksonException e) {
+                    // a raw frame sent for fault injection: not an event
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Like {@link #verifyClientEvents} for the server events ({@link #serverEvents()}). */
+    public void verifyServerEvents(int count, EventPattern pattern) {
+        verify(count, pattern, "server", serverEvents());
+    }
+
+    private void verify(int count, EventPattern pattern, String what, List<ObjectNode> events) {
+        Objects.requireNonNull(pattern, "pattern");
+        if (count < 0) {
+            throw new IllegalArgumentException("count: must be >= 0, was " + count);
+        }
+        String failure = Verifications.countMismatch(id, what, count, pattern, events);
+        if (failure != null) {
+            throw new AssertionError(failure);
+        }
+    }
+
+    /**
+     * Asserts that the session recorded no problem (unexpected or out-of-order client events, schema violations,
+     * scenario mismatches, behaviour failures).
+     *
+     * @throws AssertionError listing every problem with its full report
+     */
+    public void verifyNoProblems() {
+        String report = Verifications.problemsReport(id, problems());
+        if (report != null) {
+            throw new AssertionError(report);
+        }
     }
 
     /** The problems recorded for this session (schema violations in warn mode, behaviour failures, ...). */
@@ -359,6 +488,31 @@ public final class MockSession implements SessionContext {
      */
     public void assertNoClientEvent(Predicate<ObjectNode> predicate, Duration window) {
         journal.assertNoEvent(predicate, window);
+    }
+
+    /**
+     * Waits until every client frame received so far has been handled (validated and passed to the behaviour),
+     * so that the problems it causes are recorded; for checks at the end of a test.
+     *
+     * @return false if the session's executor was still busy after {@code timeout}
+     */
+    public boolean awaitIdle(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        CompletableFuture<Void> marker = new CompletableFuture<>();
+        try {
+            executor.execute(() -> marker.complete(null));
+        } catch (RuntimeException e) {
+            return false; // the server is shut down: nothing more will be handled
+        }
+        try {
+            marker.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**

@@ -55,7 +55,7 @@ final class RealtimeEndpoint implements HttpHandler {
     /** Opens the session object for a completed handshake. */
     interface SessionOpener {
         /** Creates the session object (not yet visible to tests). */
-        MockSession open(String model, String callId);
+        MockSession open(String model, String callId, Handshake handshake);
 
         /** Makes the session visible once it is wired to its channel. */
         void register(MockSession session);
@@ -102,7 +102,14 @@ final class RealtimeEndpoint implements HttpHandler {
     private static void connect(WebSocketHttpExchange exchange, WebSocketChannel channel, SessionOpener sessions,
                                 SessionBehaviorFactory factory) {
         Map<String, List<String>> params = exchange.getRequestParameters();
-        MockSession session = sessions.open(first(params, "model"), first(params, "call_id"));
+        Map<String, String> headers = new java.util.HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name, values.get(0));
+            }
+        });
+        MockSession session = sessions.open(first(params, "model"), first(params, "call_id"),
+                new Handshake(params, headers));
         SessionBehavior behavior;
         try {
             behavior = java.util.Objects.requireNonNull(factory.create(session), "behaviour");

@@ -26,6 +26,11 @@ public interface SessionBehavior {
      */
     void onClientEvent(SessionContext session, ObjectNode event);
 
+    /** A short description for the per-session log lines, such as {@code simulator} or {@code scenario 'turn'}. */
+    default String description() {
+        return getClass().getSimpleName();
+    }
+
     /** Called once when the session ended, for whatever reason. No further sends are possible. */
     default void onClose(SessionContext session) {
     }

@@ -20,6 +20,28 @@ public interface SessionContext {
     /** The {@code call_id} query parameter of the handshake, if any. */
     Optional<String> callId();
 
+    /**
+     * Reports how late a paced audio chunk was sent compared to its schedule (for the server's metrics); behaviours
+     * that pace audio call it, others never do.
+     */
+    default void recordAudioLateness(java.time.Duration lateness) {
+    }
+
+    /**
+     * The first value of a query parameter of the handshake URL ({@code ?scenario=turn}), if given.
+     */
+    default Optional<String> queryParameter(String name) {
+        return Optional.empty();
+    }
+
+    /**
+     * A request header of the handshake (case-insensitive name), if given. Headers that carry credentials
+     * ({@code Authorization}, {@code Cookie}, {@code Sec-WebSocket-Protocol}) are never kept.
+     */
+    default Optional<String> header(String name) {
+        return Optional.empty();
+    }
+
     /** Generates protocol ids ({@code event_...}, {@code item_...}, {@code resp_...}) unique per server. */
     IdGenerator ids();
 

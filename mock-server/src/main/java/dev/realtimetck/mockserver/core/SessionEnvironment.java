@@ -7,5 +7,5 @@ import tools.jackson.databind.json.JsonMapper;
 /** What every session of one server shares. */
 record SessionEnvironment(JsonMapper mapper, EventValidator validator, ValidationMode validation, IdGenerator ids,
                           ExecutorService pool, ScheduledExecutorService timer, int maxFrames,
-                          long maxInputAudioBytes) {
+                          long maxInputAudioBytes, SessionObserver observer, boolean logFrames) {
 }

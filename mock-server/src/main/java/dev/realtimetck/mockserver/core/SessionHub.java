@@ -39,13 +39,22 @@ public final class SessionHub {
      * @param threadPrefix the prefix of the pool threads' names
      */
     public record Settings(Set<String> apiKeys, EventValidator validator, ValidationMode validation, int maxFrames,
-                           long maxInputAudioBytes, String threadPrefix) {
+                           long maxInputAudioBytes, String threadPrefix, SessionObserver observer,
+                           boolean logFrames) {
         /** Validates and copies. */
         public Settings {
             apiKeys = Set.copyOf(apiKeys);
             Objects.requireNonNull(validator, "validator");
             Objects.requireNonNull(validation, "validation");
             Objects.requireNonNull(threadPrefix, "threadPrefix");
+            Objects.requireNonNull(observer, "observer");
+        }
+
+        /** Settings without an observer and without frame logging. */
+        public Settings(Set<String> apiKeys, EventValidator validator, ValidationMode validation, int maxFrames,
+                        long maxInputAudioBytes, String threadPrefix) {
+            this(apiKeys, validator, validation, maxFrames, maxInputAudioBytes, threadPrefix, SessionObserver.none(),
+                    false);
         }
     }
 
@@ -67,15 +76,16 @@ public final class SessionHub {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 daemon(settings.threadPrefix() + "-timer-"));
         this.environment = new SessionEnvironment(JsonMapper.builder().build(), settings.validator(),
-                settings.validation(), ids, pool, timer, settings.maxFrames(), settings.maxInputAudioBytes());
+                settings.validation(), ids, pool, timer, settings.maxFrames(), settings.maxInputAudioBytes(),
+                settings.observer(), settings.logFrames());
     }
 
     /** The handler of {@code /v1/realtime}: checks the key, upgrades, opens and registers a session. */
     public HttpHandler endpoint() {
         RealtimeEndpoint.SessionOpener opener = new RealtimeEndpoint.SessionOpener() {
             @Override
-            public MockSession open(String model, String callId) {
-                return new MockSession(ids.next("sess"), model, callId, environment);
+            public MockSession open(String model, String callId, Handshake handshake) {
+                return new MockSession(ids.next("sess"), model, callId, handshake, environment);
             }
 
             @Override

@@ -1,9 +1,15 @@
 package dev.realtimetck.mockserver.junit;
 
 import dev.realtimetck.mockserver.MockRealtimeServer;
+import dev.realtimetck.mockserver.core.MockSession;
 import dev.realtimetck.mockserver.core.SessionBehaviorFactory;
 import dev.realtimetck.mockserver.replay.MockScenarios;
+import dev.realtimetck.mockserver.scenario.ScenarioBehavior;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -29,6 +35,12 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *
  * <p>A static field gives one server per class ({@link #perClass}); an instance field, or {@link #perTest}, one
  * server per test method.
+ *
+ * <p>After each test, the extension fails it when a session the test opened recorded problems (unexpected or
+ * out-of-order client events, schema violations, scenario mismatches, behaviour failures), with every report in
+ * the failure message; {@link MockServerTest#failOnProblems()} or {@link #failOnProblems(boolean)} opts out. An
+ * {@code expect} still waiting when the session ended ({@code ScenarioBehavior.UNFINISHED}) does not count: whether
+ * the server sees the client's close before the test ends is a race.
  */
 public final class MockRealtimeServerExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -37,30 +49,43 @@ public final class MockRealtimeServerExtension
             ExtensionContext.Namespace.create(MockRealtimeServerExtension.class);
     private static final String KEY = "server";
     private static final String PREVIOUS_FACTORY = "previous-behavior-factory";
+    private static final String SESSIONS_BEFORE = "sessions-before";
+    private static final Duration IDLE_WAIT = Duration.ofSeconds(2);
 
     private final MockRealtimeServer.Builder builder;
     private final Boolean perTest;
+    private final boolean failOnProblems;
     private volatile MockRealtimeServer current;
 
     /** Used by {@link MockServerTest}: reads its configuration from the annotation. */
     public MockRealtimeServerExtension() {
         this.builder = null;
         this.perTest = null;
+        this.failOnProblems = true;
     }
 
-    private MockRealtimeServerExtension(MockRealtimeServer.Builder builder, boolean perTest) {
+    private MockRealtimeServerExtension(MockRealtimeServer.Builder builder, boolean perTest, boolean failOnProblems) {
         this.builder = Objects.requireNonNull(builder, "builder");
         this.perTest = perTest;
+        this.failOnProblems = failOnProblems;
+    }
+
+    /**
+     * This extension, failing (the default) or not failing tests whose sessions recorded problems; see
+     * {@link MockServerTest#failOnProblems()}.
+     */
+    public MockRealtimeServerExtension failOnProblems(boolean fail) {
+        return builder == null ? this : new MockRealtimeServerExtension(builder, perTest, fail);
     }
 
     /** One server per test class, built from {@code builder}. */
     public static MockRealtimeServerExtension perClass(MockRealtimeServer.Builder builder) {
-        return new MockRealtimeServerExtension(builder, false);
+        return new MockRealtimeServerExtension(builder, false, true);
     }
 
     /** One server per test method, each built from {@code builder}. */
     public static MockRealtimeServerExtension perTest(MockRealtimeServer.Builder builder) {
-        return new MockRealtimeServerExtension(builder, true);
+        return new MockRealtimeServerExtension(builder, true, true);
     }
 
     /**
@@ -90,10 +115,55 @@ public final class MockRealtimeServerExtension
         } else {
             applyMethodScenario(context);
         }
+        find(context).ifPresent(server -> context.getStore(NAMESPACE).put(SESSIONS_BEFORE,
+                server.sessions().stream().map(MockSession::id).collect(Collectors.toSet())));
     }
 
     @Override
     public void afterEach(ExtensionContext context) {
+        try {
+            verifyNoProblems(context);
+        } finally {
+            restoreAndStop(context);
+        }
+    }
+
+    /** Fails the test when a session it opened recorded problems (unless opted out). */
+    private void verifyNoProblems(ExtensionContext context) {
+        @SuppressWarnings("unchecked")
+        Set<String> before = context.getStore(NAMESPACE).remove(SESSIONS_BEFORE, Set.class);
+        Optional<MockRealtimeServer> server = find(context);
+        if (!shouldFailOnProblems(context) || server.isEmpty()) {
+            return;
+        }
+        List<String> reports = new ArrayList<>();
+        for (MockSession session : server.get().sessions()) {
+            if (before != null && before.contains(session.id())) {
+                continue;
+            }
+            session.awaitIdle(IDLE_WAIT);
+            List<String> problems = session.problems().stream()
+                    .filter(p -> !p.contains(ScenarioBehavior.UNFINISHED)).toList();
+            if (!problems.isEmpty()) {
+                reports.add("Session " + session.id() + " recorded " + problems.size() + " problem(s):\n"
+                        + String.join("\n", problems.stream().map(p -> "- " + p.replace("\n", "\n  ")).toList()));
+            }
+        }
+        if (!reports.isEmpty()) {
+            throw new AssertionError("The mock Realtime server recorded problems during "
+                    + context.getDisplayName() + " (opt out with @MockServerTest(failOnProblems = false)):\n"
+                    + String.join("\n", reports));
+        }
+    }
+
+    private boolean shouldFailOnProblems(ExtensionContext context) {
+        if (builder != null) {
+            return failOnProblems;
+        }
+        return annotation(context).map(MockServerTest::failOnProblems).orElse(true);
+    }
+
+    private void restoreAndStop(ExtensionContext context) {
         SessionBehaviorFactory previous = context.getStore(NAMESPACE).remove(PREVIOUS_FACTORY, SessionBehaviorFactory.class);
         if (previous != null) {
             find(context).ifPresent(server -> server.behaviorFactory(previous));
@@ -167,7 +237,13 @@ public final class MockRealtimeServerExtension
             return builder;
         }
         MockRealtimeServer.Builder fresh = MockRealtimeServer.builder();
-        annotation(context).ifPresent(a -> fresh.validation(a.validation()).apiKeys(List.of(a.apiKeys())));
+        annotation(context).ifPresent(a -> {
+            fresh.validation(a.validation()).apiKeys(List.of(a.apiKeys()));
+            for (String location : a.scenarios()) {
+                var named = MockScenarios.named(location);
+                fresh.scenario(named.getKey(), named.getValue());
+            }
+        });
         return fresh;
     }
 

@@ -37,4 +37,19 @@ public @interface MockServerTest {
 
     /** The accepted API keys; empty accepts any non-empty key. */
     String[] apiKeys() default {};
+
+    /**
+     * Fail each test, at its end, when a session it opened recorded problems (unexpected or out-of-order client
+     * events, schema violations, scenario mismatches, behaviour failures); the failure message holds every
+     * report. {@code false} opts out (then check {@code MockSession#problems()} yourself).
+     */
+    boolean failOnProblems() default true;
+
+    /**
+     * Named scenarios for this class's server: class path resources or files (scenarios, or {@code .jsonl}
+     * recordings replayed without gaps), each named after its file without the extension. A test selects one by
+     * connecting to {@code server.realtimeUrl("NAME")} ({@code ?scenario=NAME}); sessions that name none get the
+     * simulator (or the class's {@code @MockScenario}).
+     */
+    String[] scenarios() default {};
 }

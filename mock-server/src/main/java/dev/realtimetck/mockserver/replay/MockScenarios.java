@@ -50,6 +50,24 @@ public final class MockScenarios {
         return new ScenarioBehaviorFactory(annotation.strict() ? scenario.withStrict(true) : scenario);
     }
 
+    /**
+     * The scenario at {@code location} (a class path resource or a file; a {@code .jsonl} recording replays without
+     * gaps), with its name: the file name without the extension, as a session selects it with {@code ?scenario=}.
+     *
+     * @throws ScenarioException if it cannot be found or loaded
+     */
+    public static java.util.Map.Entry<String, Scenario> named(String location) {
+        java.util.Objects.requireNonNull(location, "location");
+        Scenario scenario;
+        if (location.endsWith(".jsonl")) {
+            scenario = Replays.toScenario(Recording.parse(read(location), location), baseName(location),
+                    new Replays.Options(0, false, false));
+        } else {
+            scenario = Scenario.parse(read(location), location);
+        }
+        return java.util.Map.entry(baseName(location), scenario);
+    }
+
     /** A scenario file (or a {@code .jsonl} recording with the given replay options), for the CLI. */
     public static ScenarioBehaviorFactory fromFile(Path file, boolean strict, double replaySpeed, boolean freshIds) {
         if (file.toString().endsWith(".jsonl")) {

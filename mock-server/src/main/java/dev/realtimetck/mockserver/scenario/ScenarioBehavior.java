@@ -24,6 +24,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ScenarioBehavior implements SessionBehavior {
 
+    /**
+     * The text of the problem recorded when a session ends while the script still waits at an {@code expect}.
+     * Whether it is recorded depends on when the client's close arrives, so the JUnit extension does not fail a
+     * test on it.
+     */
+    public static final String UNFINISHED = "the session ended while this step still expected";
+
     /** The close code for a policy violation, used in strict mode. */
     public static final int POLICY_VIOLATION = 1008;
 
@@ -51,6 +58,11 @@ public final class ScenarioBehavior implements SessionBehavior {
         this.outputFormat = scenario.audioFormat();
     }
 
+    @Override
+    public String description() {
+        return "scenario '" + scenario.name() + "'" + (scenario.strict() ? " (strict)" : "");
+    }
+
     /** The scenario this behaviour runs. */
     public Scenario scenario() {
         return scenario;
@@ -70,7 +82,7 @@ public final class ScenarioBehavior implements SessionBehavior {
         }
         trackOutputFormat(event);
         if (main.done()) {
-            unscripted(event, null);
+            afterScript(event);
             return;
         }
         if (!main.atExpect() && !main.nextExpectMatches(event) && fireRule(event)) {
@@ -84,7 +96,7 @@ public final class ScenarioBehavior implements SessionBehavior {
     public void onClose(SessionContext session) {
         if (!halted && main != null && !main.done() && main.atExpect()) {
             Step.Expect expect = (Step.Expect) main.current();
-            session.reportProblem(prefix(main.label()) + ": the session ended while this step still expected "
+            session.reportProblem(prefix(main.label()) + ": " + UNFINISHED + " "
                     + expect.matcher().describe());
         }
         halted = true;
@@ -97,6 +109,14 @@ public final class ScenarioBehavior implements SessionBehavior {
                 outputFormat = type.asString();
             }
         }
+    }
+
+    /** A client event after the main script ended: absorbed by the last {@code repeat} expect, else unscripted. */
+    private void afterScript(ObjectNode event) {
+        if (repeating != null && repeating.matcher().matches(event)) {
+            return;
+        }
+        unscripted(event, null);
     }
 
     /** A client event the main script does not consume here: a rule, an ignored type, or a reported mismatch. */
@@ -121,7 +141,8 @@ public final class ScenarioBehavior implements SessionBehavior {
                 expected == null ? List.of() : expected.matcher().differences(event)));
         if (scenario.strict()) {
             halted = true;
-            session.close(POLICY_VIOLATION, truncate("scenario mismatch: unexpected " + type));
+            session.close(POLICY_VIOLATION, truncate("scenario '" + scenario.name() + "' mismatch: unexpected " + type
+                    + (expected == null ? " after the script ended" : " at " + main.label())));
         }
     }
 
@@ -142,8 +163,24 @@ public final class ScenarioBehavior implements SessionBehavior {
         return "scenario '" + scenario.name() + "' " + where;
     }
 
-    private static String truncate(String reason) {
-        return reason.length() > 120 ? reason.substring(0, 120) : reason;
+    /** A close reason fits in 123 UTF-8 bytes (RFC 6455); longer ones are cut at a character boundary. */
+    static String truncate(String reason) {
+        if (reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 123) {
+            return reason;
+        }
+        StringBuilder out = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < reason.length(); ) {
+            int cp = reason.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes + size > 120) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            bytes += size;
+            i += Character.charCount(cp);
+        }
+        return out.append("...").toString();
     }
 
     /** Executes one list of steps: the main script, or one firing of a rule. */
@@ -204,7 +241,7 @@ public final class ScenarioBehavior implements SessionBehavior {
                 if (done()) {
                     if (this == main) {
                         while (!pending.isEmpty() && !halted) {
-                            unscripted(pending.poll(), null);
+                            afterScript(pending.poll());
                         }
                     }
                     return;

@@ -39,6 +39,7 @@ public final class ScenarioLoader {
     public static final String SCHEMA_RESOURCE = "dev/realtimetck/mockserver/scenario.schema.json";
 
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final Pattern EVENT_PLACEHOLDER = Pattern.compile("\\{\\{\\s*event\\s");
     private static final Schema SCHEMA = loadSchema();
     private static final Pattern DURATION = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|s)");
 
@@ -132,6 +133,8 @@ public final class ScenarioLoader {
         private final String source;
         private final String text;
         private final Set<String> captures = new LinkedHashSet<>();
+        private SourceLines lines;
+        private SampleScope sample = new SampleScope("audio/pcm");
 
         Builder(String source, String text) {
             this.source = source;
@@ -140,6 +143,7 @@ public final class ScenarioLoader {
 
         Scenario scenario(JsonNode tree) {
             String name = tree.path("name").asString(baseName(source));
+            sample = new SampleScope(tree.path("audio_format").asString("audio/pcm"));
             Duration pace = tree.has("pace") ? duration(tree.get("pace"), at("/pace")) : Duration.ZERO;
             Set<String> ignore = new LinkedHashSet<>();
             tree.path("ignore").values().forEach(v -> ignore.add(v.asString()));
@@ -242,15 +246,77 @@ public final class ScenarioLoader {
                     throw new ScenarioException(at(eventPath) + ": " + String.join("; ", syntax));
                 }
                 checkCaptures(event, eventPath);
-                if (!Templates.hasPlaceholders(event)) {
-                    List<String> violations = serverEvents.violations(event);
-                    if (!violations.isEmpty()) {
-                        throw new ScenarioException(at(eventPath) + ": server event " + event.path("type").asString()
-                                + " does not match the protocol schema: " + String.join("; ", violations));
-                    }
+                List<String> violations = Templates.hasPlaceholders(event)
+                        ? templatedViolations(event, eventPath) : serverEvents.violations(event);
+                if (!violations.isEmpty()) {
+                    throw new ScenarioException(at(eventPath + firstPointer(violations)) + ": server event "
+                            + event.path("type").asString() + (Templates.hasPlaceholders(event)
+                            ? " (rendered with sample values)" : "")
+                            + " does not match the protocol schema: " + String.join("; ", violations));
                 }
             }
             return new Step.Send(events);
+        }
+
+        /**
+         * The violations of a templated event, rendered with sample ids, session and audio. Client event values
+         * ({@code {{event ...}}}) are unknown at load time: they become a sample string, and violations at or
+         * below such a value (or at an ancestor other than the root) are not reported.
+         */
+        private List<String> templatedViolations(JsonNode event, String eventPath) {
+            List<String> unknown = new ArrayList<>();
+            JsonNode rendered;
+            try {
+                rendered = Templates.render(withoutEventValues(event, "", unknown), sample);
+            } catch (RuntimeException e) {
+                throw new ScenarioException(at(eventPath) + ": cannot render with sample values: " + e.getMessage());
+            }
+            return serverEvents.violations(rendered).stream().filter(v -> !touchesUnknown(v, unknown)).toList();
+        }
+
+        private JsonNode withoutEventValues(JsonNode node, String path, List<String> unknown) {
+            if (node.isString()) {
+                if (EVENT_PLACEHOLDER.matcher(node.asString()).find()) {
+                    unknown.add(path);
+                    return tools.jackson.databind.node.JsonNodeFactory.instance.stringNode("sample");
+                }
+                return node;
+            }
+            if (node.isObject()) {
+                tools.jackson.databind.node.ObjectNode out = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    out.set(e.getKey(), withoutEventValues(e.getValue(),
+                            path + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), unknown));
+                }
+                return out;
+            }
+            if (node.isArray()) {
+                tools.jackson.databind.node.ArrayNode out = tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+                for (int i = 0; i < node.size(); i++) {
+                    out.add(withoutEventValues(node.get(i), path + "/" + i, unknown));
+                }
+                return out;
+            }
+            return node;
+        }
+
+        private static boolean touchesUnknown(String violation, List<String> unknown) {
+            int colon = violation.indexOf(": ");
+            String pointer = colon < 0 ? "/" : violation.substring(0, colon);
+            for (String u : unknown) {
+                if (pointer.equals(u) || pointer.startsWith(u + "/")
+                        || (!pointer.equals("/") && u.startsWith(pointer + "/"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static String firstPointer(List<String> violations) {
+            String first = violations.get(0);
+            int colon = first.indexOf(": ");
+            String pointer = colon < 0 ? "" : first.substring(0, colon);
+            return pointer.equals("/") ? "" : pointer;
         }
 
         private void checkCaptures(JsonNode node, String where) {
@@ -281,7 +347,11 @@ public final class ScenarioLoader {
         }
 
         private String at(String path) {
-            return "scenario " + source + ": " + path;
+            if (lines == null) {
+                lines = SourceLines.of(YAML, text);
+            }
+            int line = lines.line(path);
+            return "scenario " + source + (line > 0 ? " line " + line : "") + ": " + path;
         }
     }
 

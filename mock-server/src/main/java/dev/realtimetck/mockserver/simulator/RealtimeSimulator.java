@@ -17,6 +17,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class RealtimeSimulator implements SessionBehavior {
 
+    @Override
+    public String description() {
+        return "simulator";
+    }
+
     private final SimulatorOptions options;
     private final Map<String, SimulatedSession> sessions = new ConcurrentHashMap<>();
 

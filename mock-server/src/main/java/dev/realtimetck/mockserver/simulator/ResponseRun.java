@@ -43,6 +43,8 @@ final class ResponseRun {
     private final ArrayNode output = JSON.arrayNode();
     private final TokenUsage usage = new TokenUsage();
     private Future<?> pending;
+    /** When the pending step is due ({@link System#nanoTime()}), for the audio lateness metric; 0 for unpaced steps. */
+    private long dueNanos;
     private boolean finished;
     private boolean audioSent;
     /** Whether max_output_tokens cut the reply (the item and response then end incomplete). */
@@ -123,6 +125,7 @@ final class ResponseRun {
         if (next == null || finished) {
             return;
         }
+        dueNanos = next.delay().isZero() ? 0 : System.nanoTime() + next.delay().toNanos();
         pending = ctx.schedule(next.delay(), this::runStep);
     }
 
@@ -133,6 +136,9 @@ final class ResponseRun {
         Step step = steps.poll();
         if (step == null) {
             return;
+        }
+        if (dueNanos != 0) {
+            ctx.recordAudioLateness(Duration.ofNanos(Math.max(0, System.nanoTime() - dueNanos)));
         }
         step.action().run();
         scheduleNext();

@@ -23,7 +23,8 @@ class ArchitectureTest {
         // guards the rules below against passing on an empty import
         assertThat(MAIN.stream().map(c -> c.getPackageName()).distinct())
                 .contains(BASE, BASE + ".core", BASE + ".admin", BASE + ".simulator", BASE + ".scenario",
-                        BASE + ".replay", BASE + ".record", BASE + ".schema", BASE + ".cli", BASE + ".junit");
+                        BASE + ".replay", BASE + ".record", BASE + ".schema", BASE + ".cli", BASE + ".junit",
+                        BASE + ".metrics");
     }
 
     @Test

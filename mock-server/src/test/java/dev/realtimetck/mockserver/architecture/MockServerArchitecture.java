@@ -50,6 +50,7 @@ final class MockServerArchitecture {
                 .layer("Replay").definedBy(base + ".replay..")
                 .layer("Record").definedBy(base + ".record..")
                 .layer("Admin").definedBy(base + ".admin..")
+                .layer("Metrics").definedBy(base + ".metrics..")
                 .layer("Wiring").definedBy(base)
                 .layer("Cli").definedBy(base + ".cli..")
                 .layer("JUnit").definedBy(base + ".junit..")
@@ -60,7 +61,9 @@ final class MockServerArchitecture {
                 .whereLayer("Replay").mayOnlyAccessLayers("Core", "Scenario")
                 .whereLayer("Record").mayOnlyAccessLayers("Replay")
                 .whereLayer("Admin").mayOnlyAccessLayers("Core")
-                .whereLayer("Wiring").mayOnlyAccessLayers("Core", "Schema", "Simulator", "Scenario", "Replay", "Admin")
+                .whereLayer("Metrics").mayOnlyAccessLayers("Core")
+                .whereLayer("Wiring").mayOnlyAccessLayers("Core", "Schema", "Simulator", "Scenario", "Replay", "Admin",
+                        "Metrics")
                 .whereLayer("Cli").mayOnlyAccessLayers("Wiring", "Core", "Schema", "Simulator", "Scenario", "Replay",
                         "Record")
                 .whereLayer("JUnit").mayOnlyAccessLayers("Wiring", "Core", "Scenario", "Replay");

@@ -59,7 +59,7 @@ class ScenarioCliOptionsTest {
     void contradictionsAndBadFilesAreNamed(@TempDir Path dir) {
         assertThatThrownBy(() -> parse("--scenario", "a.yaml", "--replay", "b.jsonl").factory())
                 .hasMessage("--scenario and --replay cannot be combined; choose one");
-        assertThatThrownBy(() -> parse("--strict").factory()).hasMessageContaining("need --scenario or --replay");
+        assertThatThrownBy(() -> parse("--strict").factory()).hasMessageContaining("need --scenario, --scenarios or --replay");
         assertThatThrownBy(() -> parse("--replay", "b.yaml").factory()).hasMessageContaining("expects a .jsonl");
         assertThatThrownBy(() -> parse("--replay", "x.jsonl", "--replay-speed", "-2").factory())
                 .hasMessageContaining("--replay-speed");

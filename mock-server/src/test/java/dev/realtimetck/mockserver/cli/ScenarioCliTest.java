@@ -62,6 +62,27 @@ class ScenarioCliTest {
     }
 
     @Test
+    void strictReplayClosesWith1008AndTheReason(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("r.jsonl");
+        Files.writeString(file, "{\"direction\":\"client\",\"t_ms\":0,\"event\":{\"type\":\"input_audio_buffer.append\",\"audio\":\"AAAA\"}}\n"
+                + "{\"direction\":\"server\",\"t_ms\":10,\"event\":{\"type\":\"input_audio_buffer.speech_started\",\"audio_start_ms\":0,\"item_id\":\"item_1\"}}\n");
+        CompletableFuture<Integer> exit = start("serve", "--port", "0", "--replay", file.toString(), "--replay-speed", "0",
+                "--strict");
+        URI url = realtimeUrl();
+        line();
+        try (WsTestClient client = WsTestClient.connect(url)) {
+            client.send("{\"type\":\"input_audio_buffer.append\",\"audio\":\"AAAA\"}");
+            client.send("{\"type\":\"input_audio_buffer.append\",\"audio\":\"AAAA\"}");
+            assertThat(client.nextEvent().path("type").asString()).isEqualTo("input_audio_buffer.speech_started");
+            client.send("{\"type\":\"input_audio_buffer.clear\"}");
+            assertThat(client.awaitClose())
+                    .isEqualTo("1008 scenario 'r' mismatch: unexpected input_audio_buffer.clear after the script ended");
+        }
+        stop.complete(null);
+        assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+    }
+
+    @Test
     void serveReplaysARecordingWithoutGaps(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("r.jsonl");
         Files.writeString(file, "{\"direction\":\"server\",\"t_ms\":0,\"event\":{\"type\":\"session.created\",\"session\":{\"type\":\"realtime\",\"object\":\"realtime.session\",\"id\":\"sess_rec1\",\"model\":\"gpt-realtime\",\"output_modalities\":[\"audio\"]}}}\n"

@@ -104,7 +104,7 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> loader.parse("""
                 steps:
                   - send: {type: a, id: "{{uuid}}"}
-                """, "t.yaml")).hasMessage("scenario t.yaml: /steps/0/send: /id: unknown placeholder function 'uuid' "
+                """, "t.yaml")).hasMessage("scenario t.yaml line 2: /steps/0/send: /id: unknown placeholder function 'uuid' "
                 + "in {{uuid}} (known: id, event, session_id, session, audio, wav)");
         assertThatThrownBy(() -> loader.parse("""
                 steps:
@@ -131,12 +131,15 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> checking.parse("""
                 steps:
                   - send: [{type: session.created}, {type: bogus}]
-                """, "v.yaml")).hasMessage("scenario v.yaml: /steps/0/send/1: server event bogus does not match "
+                """, "v.yaml")).hasMessage("scenario v.yaml line 2: /steps/0/send/1/type: server event bogus does not match "
                 + "the protocol schema: /type: unknown server event type bogus");
-        assertThat(checking.parse("""
+        // a templated event is rendered with sample values and checked too
+        assertThatThrownBy(() -> checking.parse("""
                 steps:
                   - send: {type: bogus, event_id: "{{id event}}"}
-                """, "templated.yaml").steps()).hasSize(1);
+                """, "templated.yaml")).hasMessage("scenario templated.yaml line 2: /steps/0/send/type: server event "
+                + "bogus (rendered with sample values) does not match the protocol schema: /type: unknown server event "
+                + "type bogus");
     }
 
     @Test
@@ -146,7 +149,7 @@ class ScenarioLoaderTest {
                   - send: {type: response.cancelled}
                 """, "typo.yaml"))
                 .isInstanceOf(ScenarioException.class)
-                .hasMessageStartingWith("scenario typo.yaml: /steps/0/send: server event response.cancelled does not "
+                .hasMessageStartingWith("scenario typo.yaml line 2: /steps/0/send/type: server event response.cancelled does not "
                         + "match the protocol schema: /type: ")
                 .hasMessageContaining("'response.cancelled' is not a known server event type");
         // a partial session object (no id, no object) is refused when the scenario is loaded
@@ -155,13 +158,45 @@ class ScenarioLoaderTest {
                   - send: {type: session.created, session: {type: realtime}}
                 """, "partial.yaml"))
                 .isInstanceOf(ScenarioException.class)
-                .hasMessageStartingWith("scenario partial.yaml: /steps/0/send: server event session.created does not "
+                .hasMessageStartingWith("scenario partial.yaml line 2: /steps/0/send/session/id: server event session.created does not "
                         + "match the protocol schema: ");
         assertThat(Scenario.parse("""
                 steps:
                   - send: {type: session.created, session: {type: realtime, object: realtime.session, id: sess_1}}
-                  - send: {type: response.cancelled, event_id: "{{id event}}"}
+                  - send: {type: response.created, event_id: "{{id event}}", response: {id: "{{id resp}}", object: realtime.response, status: in_progress, output: []}}
                 """, "ok.yaml").steps()).hasSize(2);
+    }
+
+    @Test
+    void templatedEventsAreRenderedWithSampleValuesAndCheckedAtLoad() {
+        // the issue's case: status finished is not a response status, whatever the ids become
+        assertThatThrownBy(() -> Scenario.parse("""
+                name: bad-status
+                steps:
+                  - expect: {type: response.create}
+                  - send:
+                      - type: response.created
+                        response: {id: "{{id resp r}}", object: realtime.response, status: in_progress, output: []}
+                      - type: response.done
+                        response:
+                          id: "{{id resp r}}"
+                          object: realtime.response
+                          status: finished
+                          output: []
+                """, "bad-status.yaml"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("scenario bad-status.yaml line 11: /steps/1/send/1/response/status: server event "
+                        + "response.done (rendered with sample values) does not match the protocol schema: "
+                        + "/response/status: ");
+        // values taken from the client event are unknown at load time and not held against the event
+        assertThat(Scenario.parse("""
+                steps:
+                  - expect: {type: conversation.item.create, as: q}
+                  - send:
+                      type: conversation.item.added
+                      previous_item_id: null
+                      item: {id: "{{id item}}", type: message, status: completed, role: user, content: "{{event q /item/content}}"}
+                """, "echo.yaml").steps()).hasSize(2);
     }
 
     @Test

@@ -26,7 +26,13 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     private final WebSocket socket;
 
     private WsTestClient(URI url, String authorization, String[] subprotocols) throws Exception {
+        this(url, authorization, subprotocols, java.util.Map.of());
+    }
+
+    private WsTestClient(URI url, String authorization, String[] subprotocols, java.util.Map<String, String> headers)
+            throws Exception {
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+        headers.forEach(builder::header);
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
@@ -43,6 +49,11 @@ public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
 
     public static WsTestClient connect(URI url) throws Exception {
         return new WsTestClient(url, "Bearer test-key", new String[0]);
+    }
+
+    /** Connects with the test key and one extra handshake header. */
+    public static WsTestClient connectWithHeader(URI url, String name, String value) throws Exception {
+        return new WsTestClient(url, "Bearer test-key", new String[0], java.util.Map.of(name, value));
     }
 
     public static WsTestClient connect(URI url, String authorization, String... subprotocols) throws Exception {
