@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -43,22 +42,8 @@ final class MidFrameResetServer extends LoopbackServer {
     private void serve(Socket socket) {
         try (socket) {
             InputStream in = socket.getInputStream();
-            String key = null;
-            for (String line : ProtocolViolatingServer.readHead(in).split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("sec-websocket-key")) {
-                    key = line.substring(colon + 1).trim();
-                }
-            }
-            if (key == null) {
-                return;
-            }
             OutputStream out = socket.getOutputStream();
-            out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Accept: " + ProtocolViolatingServer.accept(key) + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            if (in.read() < 0) {
+            if (!WebSocketHandshake.open(in, out)) {
                 return;
             }
             out.write(textFrame(ServerEvents.rateLimits(COMPLETE_SEQ).getBytes(StandardCharsets.UTF_8)));
