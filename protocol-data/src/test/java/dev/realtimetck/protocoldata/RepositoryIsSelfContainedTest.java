@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,17 +38,22 @@ class RepositoryIsSelfContainedTest {
     private static final Pattern RULE_LINK = Pattern.compile("transport-behaviour\\.md#([A-Za-z0-9_-]+)");
     private static final Pattern ANCHOR = Pattern.compile("<a id=\"([^\"]+)\"></a>");
 
-    private static List<Path> files;
+    /** Every text file of the repository with its contents, read once. */
+    private static Map<Path, String> files;
 
     @BeforeAll
     static void listFiles() throws IOException {
         assertThat(ROOT.resolve("pom.xml")).isRegularFile();
         assertThat(ROOT.resolve("protocol-data")).isDirectory();
         try (Stream<Path> walk = Files.walk(ROOT)) {
-            files = walk.filter(Files::isRegularFile)
+            List<Path> paths = walk.filter(Files::isRegularFile)
                     .filter(p -> !containsSkippedDir(ROOT.relativize(p)))
                     .filter(p -> TEXT_ENDINGS.stream().anyMatch(e -> p.getFileName().toString().endsWith(e)))
                     .toList();
+            files = new LinkedHashMap<>();
+            for (Path path : paths) {
+                files.put(ROOT.relativize(path), read(path));
+            }
         }
         assertThat(files).hasSizeGreaterThan(100);
     }
@@ -69,16 +76,15 @@ class RepositoryIsSelfContainedTest {
     }
 
     @Test
-    void noFilePointsAtMaterialOutsideTheRepository() throws IOException {
+    void noFilePointsAtMaterialOutsideTheRepository() {
         List<String> found = new ArrayList<>();
-        for (Path file : files) {
-            String text = read(file);
+        files.forEach((file, text) -> {
             for (String reference : OUTSIDE_REFERENCES) {
                 if (text.contains(reference)) {
-                    found.add(ROOT.relativize(file) + " mentions " + reference);
+                    found.add(file + " mentions " + reference);
                 }
             }
-        }
+        });
         assertThat(found).isEmpty();
     }
 
@@ -99,12 +105,12 @@ class RepositoryIsSelfContainedTest {
 
         List<String> broken = new ArrayList<>();
         int links = 0;
-        for (Path file : files) {
-            Matcher m = RULE_LINK.matcher(read(file));
+        for (Map.Entry<Path, String> file : files.entrySet()) {
+            Matcher m = RULE_LINK.matcher(file.getValue());
             while (m.find()) {
                 links++;
                 if (!anchors.contains(m.group(1))) {
-                    broken.add(ROOT.relativize(file) + " links #" + m.group(1));
+                    broken.add(file.getKey() + " links #" + m.group(1));
                 }
             }
         }
